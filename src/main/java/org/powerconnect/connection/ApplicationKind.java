@@ -1,0 +1,6 @@
+package org.powerconnect.connection;
+
+public enum ApplicationKind {
+    NEW_CONNECTION,
+    CAPACITY_INCREASE
+}

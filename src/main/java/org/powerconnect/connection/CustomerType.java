@@ -1,0 +1,6 @@
+package org.powerconnect.connection;
+
+public enum CustomerType {
+    NON_RESIDENTIAL,
+    RESIDENTIAL
+}

@@ -1,0 +1,67 @@
+package org.powerconnect.intake;
+
+import java.net.URI;
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import org.powerconnect.connection.Department;
+import org.powerconnect.permits.PermitDecisions;
+import org.powerconnect.sla.SlaClocks;
+import org.powerconnect.supplyplan.SupplyPlans;
+import org.powerconnect.web.ApiProblem;
+import org.powerconnect.web.Staff;
+import org.powerconnect.worklist.Worklist;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The service window's API: submit an application, and look one up with its tasks and clocks. */
+@RestController
+@RequestMapping("/api/applications")
+class ApplicationController {
+
+    private final Applications applications;
+    private final SupplyPlans supplyPlans;
+    private final Worklist worklist;
+    private final SlaClocks clocks;
+    private final PermitDecisions permitDecisions;
+
+    ApplicationController(Applications applications, SupplyPlans supplyPlans, Worklist worklist, SlaClocks clocks,
+            PermitDecisions permitDecisions) {
+        this.applications = applications;
+        this.supplyPlans = supplyPlans;
+        this.worklist = worklist;
+        this.clocks = clocks;
+        this.permitDecisions = permitDecisions;
+    }
+
+    @PostMapping
+    ResponseEntity<Submitted> submit(@Valid @RequestBody SubmitApplicationRequest request,
+            Authentication authentication) {
+        Staff staff = Staff.of(authentication);
+        if (!staff.belongsTo(Department.GRID_SERVICE_WINDOW) && !staff.isAdmin()) {
+            throw ApiProblem.forbidden("applications are received by the grid service window; "
+                    + staff.userId() + " is not a member of grid-service-window");
+        }
+        Application application = applications.submit(request.toNewApplication(), staff.userId());
+        return ResponseEntity.created(URI.create("/api/applications/" + application.applicationNo()))
+                .body(new Submitted(application.applicationNo(), application.status(), application.submittedAt()));
+    }
+
+    @GetMapping("/{applicationNo}")
+    ApplicationView find(@PathVariable String applicationNo) {
+        Application application = applications.find(applicationNo)
+                .orElseThrow(() -> ApiProblem.notFound("no application " + applicationNo));
+        return ApplicationView.of(application, supplyPlans.find(applicationNo).orElse(null),
+                worklist.openTasksOf(applicationNo), clocks.clocksOf(applicationNo),
+                permitDecisions.of(applicationNo));
+    }
+
+    record Submitted(String applicationNo, ApplicationStatus status, Instant submittedAt) {
+    }
+}

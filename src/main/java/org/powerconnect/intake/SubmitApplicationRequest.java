@@ -1,0 +1,33 @@
+package org.powerconnect.intake;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.powerconnect.connection.ApplicationKind;
+import org.powerconnect.connection.CustomerType;
+import org.powerconnect.connection.VoltageClass;
+import org.powerconnect.web.OneOf;
+
+/** The body of {@code POST /api/applications}. Enum keys arrive as strings so that all bad fields are named at once. */
+record SubmitApplicationRequest(
+        @NotBlank @Size(max = 100) String applicantName,
+        @NotBlank
+        @Pattern(regexp = PHONE, message = "must be a mainland mobile number (11 digits starting with 1) or a landline with area code, e.g. 0515-88886666")
+        String contactPhone,
+        @NotBlank @Size(max = 300) String address,
+        @NotNull @OneOf(VoltageClass.class) String voltageClass,
+        @NotNull @Positive @Max(value = 1_000_000, message = "must be at most 1000000 kVA") Integer capacityKva,
+        @NotNull @OneOf(ApplicationKind.class) String kind,
+        @NotNull @OneOf(CustomerType.class) String customerType) {
+
+    /** Mainland mobile (optionally +86) or landline with a 3–4 digit area code. */
+    static final String PHONE = "^(\\+86[- ]?)?1[3-9]\\d{9}$|^0\\d{2,3}-?\\d{7,8}$";
+
+    Applications.NewApplication toNewApplication() {
+        return new Applications.NewApplication(applicantName, contactPhone, address, VoltageClass.valueOf(voltageClass),
+                capacityKva, ApplicationKind.valueOf(kind), CustomerType.valueOf(customerType));
+    }
+}

@@ -1,0 +1,111 @@
+package org.powerconnect.sla;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns "within N working days of an event" into a due instant.
+ *
+ * <p>All dates are taken in the office's zone, never the server's. An event at or after the office cut-off
+ * counts as an event of the next calendar day, and a period ends at the cut-off of its last working day
+ * (the end of the office's working day). Immutable and thread-safe.
+ */
+public final class DeadlineCalculator {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineCalculator.class);
+
+    private final WorkingDayCalendar calendar;
+    private final ZoneId zone;
+    private final LocalTime officeCutoff;
+
+    public DeadlineCalculator(WorkingDayCalendar calendar, ZoneId zone, LocalTime officeCutoff) {
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.officeCutoff = Objects.requireNonNull(officeCutoff, "officeCutoff");
+    }
+
+    public WorkingDayCalendar calendar() {
+        return calendar;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public LocalTime officeCutoff() {
+        return officeCutoff;
+    }
+
+    /** The day an event counts as: its date in the office's zone, or the next day if it came at or after the cut-off. */
+    public LocalDate countedDay(Instant event) {
+        Objects.requireNonNull(event, "event");
+        ZonedDateTime local = event.atZone(zone);
+        LocalDate day = local.toLocalDate();
+        return local.toLocalTime().isBefore(officeCutoff) ? day : day.plusDays(1);
+    }
+
+    /** Due at the cut-off of the n-th working day after the day the event counts as. */
+    public Deadline dueAfter(Instant event, int workingDays) {
+        return dueAfter(countedDay(event), workingDays);
+    }
+
+    /** Due at the cut-off of the n-th working day after an event during office hours of {@code eventDay}. */
+    public Deadline dueAfter(LocalDate eventDay, int workingDays) {
+        Objects.requireNonNull(eventDay, "eventDay");
+        WorkingDate due = calendar.addWorkingDays(eventDay, workingDays);
+        Instant dueAt = due.date().atTime(officeCutoff).atZone(zone).toInstant();
+        Deadline deadline = new Deadline(eventDay, workingDays, due.date(), dueAt, due.provisional());
+        if (deadline.provisional()) {
+            warnProvisional(deadline);
+        }
+        return deadline;
+    }
+
+    /** The due instant at the office zone's offset, for display and for APIs that want a local time. */
+    public OffsetDateTime dueAtLocal(Deadline deadline) {
+        return deadline.dueAt().atZone(zone).toOffsetDateTime();
+    }
+
+    private void warnProvisional(Deadline deadline) {
+        if (deadline.dueDate().isAfter(calendar.lastCoveredDate())) {
+            log.warn("Due date {} is provisional: the working-day calendar {} has no data after {}; "
+                            + "{} working day(s) counted from {} using weekends and fixed-date statutory holidays only",
+                    deadline.dueDate(), calendar.source(), calendar.lastCoveredDate(),
+                    deadline.workingDays(), deadline.countedFrom());
+        } else {
+            log.warn("Due date {} is provisional: the working-day calendar {} has no data before {}; "
+                            + "{} working day(s) counted from {} using weekends and fixed-date statutory holidays only",
+                    deadline.dueDate(), calendar.source(), calendar.firstCoveredDate(),
+                    deadline.workingDays(), deadline.countedFrom());
+        }
+    }
+
+    /**
+     * When a clock of {@code workingDays} working days started on {@code countedFrom} runs out.
+     *
+     * @param countedFrom the event day after the office cut-off rule; the count starts the day after it
+     * @param dueDate     the last working day of the period
+     * @param dueAt       the office cut-off time on {@code dueDate}
+     * @param provisional true if the due date rests on estimated working days (a year without announced data)
+     */
+    public record Deadline(LocalDate countedFrom, int workingDays, LocalDate dueDate, Instant dueAt,
+            boolean provisional) {
+
+        public Deadline {
+            Objects.requireNonNull(countedFrom, "countedFrom");
+            Objects.requireNonNull(dueDate, "dueDate");
+            Objects.requireNonNull(dueAt, "dueAt");
+            if (workingDays < 0) {
+                throw new IllegalArgumentException("workingDays must not be negative: " + workingDays);
+            }
+        }
+    }
+}

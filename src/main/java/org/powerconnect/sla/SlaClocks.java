@@ -1,0 +1,123 @@
+package org.powerconnect.sla;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.powerconnect.connection.ExternalLineWork;
+import org.powerconnect.connection.Stage;
+import org.powerconnect.connection.VoltageClass;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts, completes and breaches SLA clocks. The workflow calls it from its listeners and timers, inside
+ * the engine's transaction, so a clock and the process state it belongs to commit together.
+ */
+@Service
+@Transactional
+public class SlaClocks {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaClocks.class);
+
+    private final SlaClockRepository clocks;
+    private final SlaPolicy policy;
+    private final DeadlineCalculator deadlines;
+
+    SlaClocks(SlaClockRepository clocks, SlaSettings settings) {
+        this.clocks = clocks;
+        this.policy = settings.policy();
+        this.deadlines = settings.deadlineCalculator();
+    }
+
+    /**
+     * The clock of a stage occurrence, started now if it is not running yet. Timers and task listeners both
+     * call this, in whatever order the engine runs them, and get the same clock and due date.
+     *
+     * @return empty for a stage without a limit of its own (power-on)
+     */
+    public Optional<SlaClock> startOrGet(ClockStart start) {
+        Optional<SlaPolicy.Limit> limit = policy.limitFor(start.stage(), start.voltageClass(), start.externalLineWork());
+        if (limit.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SlaClock> existing = clocks.findByScopeKey(start.scopeKey());
+        if (existing.isPresent()) {
+            return existing;
+        }
+        DeadlineCalculator.Deadline deadline = deadlines.dueAfter(start.startedAt(), limit.get().workingDays());
+        long id = clocks.insert(start, deadline.countedFrom(), limit.get(), deadline);
+        if (deadline.provisional()) {
+            log.warn("Application {}: {} is due {} only provisionally: the working-day calendar ends {}; "
+                            + "load the next year's State Council notice into sla-config/",
+                    start.applicationNo(), start.stage(), deadline.dueDate(), deadlines.calendar().lastCoveredDate());
+        }
+        return clocks.findById(id);
+    }
+
+    /**
+     * Applies the limit that fits the external-line work the supply plan decided, counted from the clock's
+     * original start. Used for the overall clock, whose limit depends on the plan.
+     */
+    public SlaClock rebase(SlaClock clock, VoltageClass voltageClass, ExternalLineWork externalLineWork) {
+        SlaPolicy.Limit limit = policy.limitFor(clock.stage(), voltageClass, externalLineWork).orElseThrow();
+        DeadlineCalculator.Deadline deadline = deadlines.dueAfter(clock.startedAt(), limit.workingDays());
+        clocks.updateLimit(clock.id(), limit, deadline);
+        log.info("Application {}: {} limit is now {} working days ({}), due {}", clock.applicationNo(), clock.stage(),
+                limit.workingDays(), limit.basis(), deadline.dueAt());
+        return clocks.findById(clock.id()).orElseThrow();
+    }
+
+    /** Stops the clock of a finished stage; finishing after the due time is a breach, even if no timer fired yet. */
+    public void complete(String scopeKey, Instant at) {
+        clocks.findByScopeKey(scopeKey).filter(SlaClock::isRunning).ifPresent(clock -> {
+            clocks.finish(clock.id(), SlaClock.Outcome.COMPLETED, at);
+            if (at.isAfter(clock.dueAt())) {
+                recordBreach(clock, at);
+            }
+        });
+    }
+
+    /** Stops the clock of a stage that was left unfinished; what was late until then stays recorded. */
+    public void cancel(String scopeKey, Instant at) {
+        clocks.findByScopeKey(scopeKey).filter(SlaClock::isRunning)
+                .ifPresent(clock -> clocks.finish(clock.id(), SlaClock.Outcome.CANCELLED, at));
+    }
+
+    /**
+     * Records that a clock passed its due time. Idempotent: a retried timer job, or a late completion after
+     * the timer fired, leaves exactly one breach.
+     *
+     * @return whether this call recorded it
+     */
+    public boolean recordBreach(SlaClock clock, Instant firedAt) {
+        boolean recorded = clocks.insertBreachOnce(clock, firedAt);
+        if (recorded) {
+            log.info("SLA breach: application {} stage {} ({}) was due {}", clock.applicationNo(), clock.stage(),
+                    clock.department(), clock.dueAt());
+        }
+        return recorded;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SlaClock> running(String applicationNo, String activity) {
+        return clocks.findRunning(applicationNo, activity);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SlaClock> running(String applicationNo, Stage stage) {
+        return clocks.findRunning(applicationNo, stage);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SlaClock> clocksOf(String applicationNo) {
+        return clocks.findByApplication(applicationNo);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SlaBreach> breachesOf(String applicationNo) {
+        return clocks.findBreaches(applicationNo);
+    }
+}

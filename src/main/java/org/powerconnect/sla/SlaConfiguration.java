@@ -1,0 +1,21 @@
+package org.powerconnect.sla;
+
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SlaConfiguration {
+
+    @Bean
+    SlaSettings slaSettings(@Value("${powerconnect.sla.config-dir:sla-config}") Path configDir) {
+        return SlaSettings.load(configDir);
+    }
+
+    @Bean
+    DeadlineCalculator deadlineCalculator(SlaSettings settings) {
+        return settings.deadlineCalculator();
+    }
+}

@@ -1,0 +1,31 @@
+package org.powerconnect.supplyplan;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.powerconnect.connection.ExternalLineWork;
+import org.powerconnect.connection.Stage;
+
+/**
+ * The supply plan of an application: the typical (modular) plan the decision table proposed, and what the
+ * grid company's planner decided: the external-line work and the permits it needs.
+ *
+ * @param externalLineWork null until the planner has replied
+ * @param revision         how many times the plan was decided (a rejected permit sends it back for revision)
+ */
+public record SupplyPlan(
+        String applicationNo,
+        String typicalPlan,
+        String description,
+        ExternalLineWork proposedExternalLineWork,
+        List<Stage> proposedPermits,
+        ExternalLineWork externalLineWork,
+        List<Stage> requiredPermits,
+        String decidedBy,
+        Instant decidedAt,
+        int revision) {
+
+    public boolean isDecided() {
+        return externalLineWork != null;
+    }
+}

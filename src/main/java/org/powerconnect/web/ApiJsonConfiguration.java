@@ -1,0 +1,42 @@
+package org.powerconnect.web;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import org.powerconnect.sla.SlaSettings;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ApiJsonConfiguration {
+
+    /**
+     * Every instant leaves the API at the office's offset (+08:00 for Asia/Shanghai): the same instant as
+     * anywhere else, but a date a clerk reads without converting.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer officeZoneInstants(SlaSettings settings) {
+        return builder -> builder.serializerByType(Instant.class, new OfficeInstantSerializer(settings.zone()));
+    }
+
+    static final class OfficeInstantSerializer extends StdSerializer<Instant> {
+
+        private final ZoneId zone;
+
+        OfficeInstantSerializer(ZoneId zone) {
+            super(Instant.class);
+            this.zone = zone;
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.atZone(zone).toOffsetDateTime()));
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.powerconnect.workflow;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.powerconnect.connection.Department;
+import org.powerconnect.connection.Stage;
+import org.powerconnect.connection.VoltageClass;
+import org.powerconnect.permits.PermitDecision;
+import org.powerconnect.permits.PermitDecisions;
+import org.powerconnect.sla.SlaClock;
+import org.powerconnect.sla.SlaClocks;
+import org.powerconnect.supplyplan.PermitKeys;
+import org.powerconnect.supplyplan.SupplyPlan;
+import org.powerconnect.supplyplan.SupplyPlans;
+import org.powerconnect.worklist.StageOutcome;
+import org.powerconnect.worklist.StageTask;
+import org.powerconnect.worklist.Worklist;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The departments' worklists on Camunda user tasks. */
+@Component
+class CamundaWorklist implements Worklist {
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final ManagementService management;
+    private final IdentityService identity;
+    private final SupplyPlans supplyPlans;
+    private final PermitDecisions permitDecisions;
+    private final SlaClocks clocks;
+    /** Stage and department per (process definition, task definition key): the models never change once deployed. */
+    private final Map<String, StageDefinition> stages = new ConcurrentHashMap<>();
+
+    CamundaWorklist(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
+            ManagementService management, IdentityService identity, SupplyPlans supplyPlans,
+            PermitDecisions permitDecisions, SlaClocks clocks) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.history = history;
+        this.repository = repository;
+        this.management = management;
+        this.identity = identity;
+        this.supplyPlans = supplyPlans;
+        this.permitDecisions = permitDecisions;
+        this.clocks = clocks;
+    }
+
+    @Override
+    public List<StageTask> openTasksOf(String applicationNo) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(applicationNo)
+                .orderByTaskCreateTime().asc().orderByTaskId().asc().list().stream()
+                .map(task -> toStageTask(task, applicationNo)).toList();
+    }
+
+    @Override
+    public List<StageTask> openTasksFor(Department department, int firstResult, int maxResults) {
+        List<Task> page = tasks.createTaskQuery().taskCandidateGroup(department.key()).includeAssignedTasks()
+                .orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(firstResult, maxResults);
+        Map<String, String> applicationNos = applicationNos(page);
+        return page.stream().map(task -> toStageTask(task, applicationNos.get(task.getProcessInstanceId()))).toList();
+    }
+
+    @Override
+    public Optional<StageTask> openTask(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || task.getProcessInstanceId() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(toStageTask(task, applicationNos(List.of(task)).get(task.getProcessInstanceId())));
+    }
+
+    @Override
+    public boolean wasCompleted(String taskId) {
+        return history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+    }
+
+    @Override
+    @Transactional
+    public void complete(StageTask stageTask, StageOutcome outcome, String userId) {
+        Task task = tasks.createTaskQuery().taskId(stageTask.taskId()).singleResult();
+        if (task == null) {
+            throw new TaskNoLongerOpenException(stageTask.taskId(), null);
+        }
+        Instant now = StageClockBinding.now();
+        Map<String, Object> variables = new HashMap<>();
+        if (outcome instanceof StageOutcome.SupplyPlanReply reply) {
+            SupplyPlan plan = supplyPlans.decide(stageTask.applicationNo(), reply.externalLineWork(),
+                    reply.requiredPermits(), userId, now);
+            variables.put(ConnectionProcess.VAR_EXTERNAL_LINE_WORK, plan.externalLineWork().name());
+            variables.put(ConnectionProcess.VAR_REQUIRED_PERMITS, PermitKeys.join(plan.requiredPermits()));
+            applyPlanToOverallLimit(task.getProcessInstanceId(), stageTask.applicationNo(), plan);
+        } else if (outcome instanceof StageOutcome.PermitOutcome decision) {
+            permitDecisions.record(new PermitDecision(stageTask.applicationNo(), stageTask.stage(),
+                    decision.decision(), decision.comment(), userId, now));
+        }
+        identity.setAuthenticatedUserId(userId);
+        try {
+            if (outcome.comment() != null) {
+                tasks.createComment(task.getId(), task.getProcessInstanceId(), outcome.comment());
+            }
+            tasks.complete(task.getId(), variables);
+        } catch (OptimisticLockingException e) {
+            throw new TaskNoLongerOpenException(task.getId(), e);
+        } catch (ProcessEngineException e) {
+            if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+                throw new TaskNoLongerOpenException(task.getId(), e);
+            }
+            throw e;
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /**
+     * The overall limit depends on the external-line work: once the plan decides it, the overall clock gets
+     * its limit (from the same start) and its timer job moves to the new due time.
+     */
+    private void applyPlanToOverallLimit(String processInstanceId, String applicationNo, SupplyPlan plan) {
+        Optional<SlaClock> overall = clocks.running(applicationNo, Stage.OVERALL);
+        if (overall.isEmpty()) {
+            return;
+        }
+        VoltageClass voltageClass = VoltageClass.valueOf(
+                (String) runtime.getVariable(processInstanceId, ConnectionProcess.VAR_VOLTAGE_CLASS));
+        SlaClock rebased = clocks.rebase(overall.get(), voltageClass, plan.externalLineWork());
+        Job timer = management.createJobQuery().processInstanceId(processInstanceId)
+                .activityId(ConnectionProcess.BOUNDARY_EVENT_CONNECTION_OVERDUE).singleResult();
+        if (timer != null) {
+            management.setJobDuedate(timer.getId(), Date.from(rebased.dueAt()));
+        }
+    }
+
+    private Map<String, String> applicationNos(List<Task> page) {
+        Set<String> ids = page.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return runtime.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey, (a, b) -> a));
+    }
+
+    private StageTask toStageTask(Task task, String applicationNo) {
+        StageDefinition stage = stages.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+                key -> StageDefinition.of((BaseElement) repository.getBpmnModelInstance(task.getProcessDefinitionId())
+                        .getModelElementById(task.getTaskDefinitionKey())));
+        return new StageTask(task.getId(), applicationNo, stage.stage(), stage.department(), task.getName(),
+                instant(task.getCreateTime()), instant(task.getDueDate()));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

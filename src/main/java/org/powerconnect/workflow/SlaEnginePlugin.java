@@ -1,0 +1,27 @@
+package org.powerconnect.workflow;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/** Registers the SLA parse listener with the engine; the starter picks up every plugin bean. */
+@Component
+class SlaEnginePlugin extends AbstractProcessEnginePlugin {
+
+    private final SlaParseListener parseListener;
+
+    SlaEnginePlugin(StageClockListener clockListener, TaskDueDateListener dueDateListener,
+            SlaBreachListener breachListener, ProcessEndListener processEndListener) {
+        this.parseListener = new SlaParseListener(clockListener, dueDateListener, breachListener, processEndListener);
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+            configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(parseListener);
+    }
+}

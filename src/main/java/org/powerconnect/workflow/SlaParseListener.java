@@ -1,0 +1,91 @@
+package org.powerconnect.workflow;
+
+import java.util.Optional;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.util.xml.Namespace;
+import org.powerconnect.connection.Stage;
+
+/**
+ * Wires the SLA clocks into every deployed model, so that no stage can be modelled without its clock:
+ * every user task and every activity with a {@code stage} property gets clock listeners, every user task
+ * its due date, every boundary timer the breach recorder, and the process the application's final status.
+ * The listeners are built-in ones, which "skip listeners" in Cockpit's modifications does not skip.
+ */
+class SlaParseListener extends AbstractBpmnParseListener {
+
+    private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
+
+    private final StageClockListener clockListener;
+    private final TaskDueDateListener dueDateListener;
+    private final SlaBreachListener breachListener;
+    private final ProcessEndListener processEndListener;
+
+    SlaParseListener(StageClockListener clockListener, TaskDueDateListener dueDateListener,
+            SlaBreachListener breachListener, ProcessEndListener processEndListener) {
+        this.clockListener = clockListener;
+        this.dueDateListener = dueDateListener;
+        this.breachListener = breachListener;
+        this.processEndListener = processEndListener;
+    }
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, processEndListener);
+    }
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        if (stageOf(userTaskElement, activity).isEmpty()) {
+            throw new ProcessEngineException("user task " + activity.getId()
+                    + " has no camunda property 'stage': every task belongs to a stage of DOMAIN.md");
+        }
+        addClockListeners(activity);
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, dueDateListener);
+    }
+
+    @Override
+    public void parseSubProcess(Element subProcessElement, ScopeImpl scope, ActivityImpl activity) {
+        if (stageOf(subProcessElement, activity).isPresent()) {
+            addClockListeners(activity);
+        }
+    }
+
+    @Override
+    public void parseBoundaryTimerEventDefinition(Element timerEventDefinition, boolean interrupting,
+            ActivityImpl timerActivity) {
+        timerActivity.addBuiltInListener(ExecutionListener.EVENTNAME_START, breachListener);
+    }
+
+    private void addClockListeners(ActivityImpl activity) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, clockListener);
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, clockListener);
+    }
+
+    private static Optional<Stage> stageOf(Element element, ActivityImpl activity) {
+        Element extensions = element.element("extensionElements");
+        Element properties = extensions == null ? null
+                : extensions.elementNS(CAMUNDA, "properties");
+        if (properties == null) {
+            return Optional.empty();
+        }
+        for (Element property : properties.elementsNS(CAMUNDA, "property")) {
+            if (ConnectionProcess.PROPERTY_STAGE.equals(property.attribute("name"))) {
+                String key = property.attribute("value");
+                return Optional.of(Stage.ofKey(key).orElseThrow(() -> new ProcessEngineException(activity.getId()
+                        + ": '" + key + "' is not a stage key of DOMAIN.md")));
+            }
+        }
+        return Optional.empty();
+    }
+}
