@@ -49,7 +49,8 @@ record ApplicationView(
         static SupplyPlanView of(SupplyPlan plan) {
             return new SupplyPlanView(plan.typicalPlan(), plan.description(), plan.proposedExternalLineWork(),
                     plan.proposedPermits().stream().map(Object::toString).toList(), plan.externalLineWork(),
-                    plan.requiredPermits().stream().map(Object::toString).toList(), plan.decidedBy(),
+                    plan.requiredPermits() == null ? null : plan.requiredPermits().stream().map(Object::toString).toList(),
+                    plan.decidedBy(),
                     plan.decidedAt(), plan.revision());
         }
     }

@@ -11,7 +11,10 @@ import org.powerconnect.connection.CustomerType;
 import org.powerconnect.connection.VoltageClass;
 import org.powerconnect.web.OneOf;
 
-/** The body of {@code POST /api/applications}. Enum keys arrive as strings so that all bad fields are named at once. */
+/**
+ * The body of {@code POST /api/applications}. Enum keys arrive as strings so that a wrong key is named with every
+ * other invalid field; a value of the wrong JSON type (text for a number) makes the body unreadable and is named alone.
+ */
 record SubmitApplicationRequest(
         @NotBlank @Size(max = 100) String applicantName,
         @NotBlank

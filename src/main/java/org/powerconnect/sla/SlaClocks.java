@@ -48,12 +48,8 @@ public class SlaClocks {
             return existing;
         }
         DeadlineCalculator.Deadline deadline = deadlines.dueAfter(start.startedAt(), limit.get().workingDays());
+        // a provisional due date is logged at WARN by the calculator
         long id = clocks.insert(start, deadline.countedFrom(), limit.get(), deadline);
-        if (deadline.provisional()) {
-            log.warn("Application {}: {} is due {} only provisionally: the working-day calendar ends {}; "
-                            + "load the next year's State Council notice into sla-config/",
-                    start.applicationNo(), start.stage(), deadline.dueDate(), deadlines.calendar().lastCoveredDate());
-        }
         return clocks.findById(id);
     }
 

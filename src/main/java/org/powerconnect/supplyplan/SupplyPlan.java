@@ -11,7 +11,8 @@ import org.powerconnect.connection.Stage;
  * grid company's planner decided: the external-line work and the permits it needs.
  *
  * @param externalLineWork null until the planner has replied
- * @param revision         how many times the plan was decided (a rejected permit sends it back for revision)
+ * @param requiredPermits  null until the planner has replied
+ * @param revision         0 for the first reply, then one more for each revision after a rejected permit
  */
 public record SupplyPlan(
         String applicationNo,

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +68,7 @@ public class SupplyPlans {
         check(work, permits);
         jdbc.update("""
                 update supply_plan set external_line_work = ?, required_permits = ?, decided_by = ?, decided_at = ?,
-                    revision = revision + 1
+                    revision = case when decided_at is null then 0 else revision + 1 end
                  where application_no = ?
                 """, work.name(), PermitKeys.join(permits), decidedBy, decidedAt.atOffset(ZoneOffset.UTC), applicationNo);
         return find(applicationNo).orElseThrow();
@@ -110,7 +109,7 @@ public class SupplyPlans {
                 ExternalLineWork.valueOf(rs.getString("proposed_external_line_work")),
                 PermitKeys.parse(rs.getString("proposed_permits")),
                 work == null ? null : ExternalLineWork.valueOf(work),
-                work == null ? new ArrayList<>() : PermitKeys.parse(rs.getString("required_permits")),
+                work == null ? null : PermitKeys.parse(rs.getString("required_permits")),
                 rs.getString("decided_by"),
                 decidedAt == null ? null : decidedAt.toInstant(),
                 rs.getInt("revision"));

@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 class ApiJsonConfiguration {
 
     /**
-     * Every instant leaves the API at the office's offset (+08:00 for Asia/Shanghai): the same instant as
-     * anywhere else, but a date a clerk reads without converting.
+     * Every instant leaves the API at the office's offset (+08:00 for Asia/Shanghai), to the second: the same
+     * instant as anywhere else, but a date a clerk reads without converting, in one fixed form for clients.
      */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer officeZoneInstants(SlaSettings settings) {
@@ -26,6 +26,8 @@ class ApiJsonConfiguration {
     }
 
     static final class OfficeInstantSerializer extends StdSerializer<Instant> {
+
+        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
         private final ZoneId zone;
 
@@ -36,7 +38,7 @@ class ApiJsonConfiguration {
 
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.atZone(zone).toOffsetDateTime()));
+            generator.writeString(FORMAT.format(value.atZone(zone)));
         }
     }
 }
