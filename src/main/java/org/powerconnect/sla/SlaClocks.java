@@ -62,7 +62,7 @@ public class SlaClocks {
         DeadlineCalculator.Deadline deadline = deadlines.dueAfter(clock.startedAt(), limit.workingDays());
         clocks.updateLimit(clock.id(), limit, deadline);
         log.info("Application {}: {} limit is now {} working days ({}), due {}", clock.applicationNo(), clock.stage(),
-                limit.workingDays(), limit.basis(), deadline.dueAt());
+                limit.workingDays(), limit.basis(), deadlines.dueAtLocal(deadline));
         return clocks.findById(clock.id()).orElseThrow();
     }
 
@@ -92,7 +92,7 @@ public class SlaClocks {
         boolean recorded = clocks.insertBreachOnce(clock, firedAt);
         if (recorded) {
             log.info("SLA breach: application {} stage {} ({}) was due {}", clock.applicationNo(), clock.stage(),
-                    clock.department(), clock.dueAt());
+                    clock.department(), clock.dueAt().atZone(deadlines.zone()).toOffsetDateTime());
         }
         return recorded;
     }
