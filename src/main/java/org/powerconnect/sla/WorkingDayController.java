@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.powerconnect.web.ApiProblem;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** A deadline calculator for staff and applicants: the same arithmetic the SLA clocks use. */
 @RestController
 @RequestMapping("/api/working-days")
-@Validated
 class WorkingDayController {
 
     private final DeadlineCalculator deadlines;

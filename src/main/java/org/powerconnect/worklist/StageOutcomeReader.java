@@ -103,6 +103,10 @@ final class StageOutcomeReader {
             problems.add(new FieldProblem("comment", "must be a string"));
             return null;
         }
+        if (text.indexOf('\u0000') >= 0) {
+            problems.add(new FieldProblem("comment", "must not contain NUL characters"));
+            return null;
+        }
         if (text.length() > MAX_COMMENT) {
             problems.add(new FieldProblem("comment", "must be at most " + MAX_COMMENT + " characters"));
             return null;

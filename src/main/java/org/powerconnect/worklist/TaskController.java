@@ -13,7 +13,6 @@ import org.powerconnect.supplyplan.InvalidSupplyPlanException;
 import org.powerconnect.web.ApiProblem;
 import org.powerconnect.web.Staff;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** The departments' worklists: list open tasks and complete them with the stage's outcome. */
 @RestController
 @RequestMapping("/api/tasks")
-@Validated
 class TaskController {
 
     private final Worklist worklist;

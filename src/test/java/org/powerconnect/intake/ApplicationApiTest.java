@@ -1,0 +1,410 @@
+package org.powerconnect.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.powerconnect.EngineTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The service window's HTTP API, called as a client would: over HTTP, with HTTP Basic, reading JSON.
+ * Expected due dates were worked out by hand from sla-config/cn-workday-calendar.yaml and sla.yaml
+ * (acceptance: 0 working days, office cut-off 17:00, Asia/Shanghai).
+ */
+class ApplicationApiTest extends EngineTestSupport {
+
+    private static final String APPLICATIONS = "/api/applications";
+    private static final String WINDOW = "grid-service-window";
+
+    @Autowired
+    private TestRestTemplate rest;
+    @Autowired
+    private ObjectMapper json;
+
+    // ---------------------------------------------------------------- submitting
+
+    @Test
+    void aValidSubmissionIsCreatedWithANumberItsStatusItsOfficeTimeAndItsLocation() {
+        at("2026-09-24T10:00");
+
+        Reply reply = post(APPLICATIONS, WINDOW, validApplication());
+
+        assertThat(reply.status()).isEqualTo(HttpStatus.CREATED);
+        String applicationNo = reply.body().path("applicationNo").asText();
+        assertThat(applicationNo).matches("^YC-\\d{8}-\\d{6}$");
+        assertThat(reply.body().path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(reply.body().path("submittedAt").asText()).isEqualTo("2026-09-24T10:00:00+08:00");
+        URI location = reply.headers().getLocation();
+        assertThat(location).isNotNull();
+        assertThat(location.toString()).endsWith("/api/applications/" + applicationNo);
+
+        Reply fetched = get(location.getPath(), WINDOW);
+        assertThat(fetched.status()).isEqualTo(HttpStatus.OK);
+        assertThat(fetched.body().path("applicationNo").asText()).isEqualTo(applicationNo);
+    }
+
+    @Test
+    void twoSubmissionsGetDifferentNumbers() {
+        at("2026-09-24T10:00");
+
+        String first = submitted(validApplication());
+        String second = submitted(validApplication());
+
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void theNumberCarriesTheShanghaiDateOfTheSubmission() {
+        // 23:30 in Shanghai is still the morning of 2026-12-03 in UTC and in the test JVM's Los Angeles.
+        at("2026-12-03T23:30");
+        String lateEvening = submitted(validApplication());
+        // 00:30 in Shanghai is 2026-12-03 16:30 UTC: only the office date says 2026-12-04.
+        at("2026-12-04T00:30");
+        String afterMidnight = submitted(validApplication());
+
+        assertThat(lateEvening).startsWith("YC-20261203-");
+        assertThat(afterMidnight).startsWith("YC-20261204-");
+    }
+
+    // ---------------------------------------------------------------- looking an application up
+
+    @Test
+    void aNewApplicationShowsItsAcceptanceTaskAndClockDueAtTheEndOfTheSameWorkingDay() {
+        at("2026-09-24T10:00"); // a Thursday, before the 17:00 cut-off
+        String applicationNo = submitted(validApplication());
+
+        Reply reply = get(APPLICATIONS + "/" + applicationNo, WINDOW);
+
+        assertThat(reply.status()).isEqualTo(HttpStatus.OK);
+        JsonNode application = reply.body();
+        assertThat(application.path("applicationNo").asText()).isEqualTo(applicationNo);
+        assertThat(application.path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(application.path("applicantName").asText()).isEqualTo("Wang Fang");
+        assertThat(application.path("voltageClass").asText()).isEqualTo("LOW_VOLTAGE");
+        assertThat(application.path("capacityKva").asInt()).isEqualTo(8);
+        assertThat(application.has("externalLineWork")).as("externalLineWork is present").isTrue();
+        assertThat(application.get("externalLineWork").isNull()).as("externalLineWork is null").isTrue();
+        assertThat(application.path("openTasks")).hasSize(1);
+        JsonNode task = application.path("openTasks").get(0);
+        assertThat(task.path("stage").asText()).isEqualTo("acceptance");
+        assertThat(task.path("department").asText()).isEqualTo("grid-service-window");
+        assertThat(task.path("dueAt").asText()).isEqualTo("2026-09-24T17:00:00+08:00");
+        assertThat(clock(application, "acceptance").path("dueAt").asText()).isEqualTo("2026-09-24T17:00:00+08:00");
+    }
+
+    @Test
+    void anApplicationArrivingAfterTheCutOffBeforeTheMidAutumnHolidaysIsDueOnTheNextWorkingDay() {
+        // 18:00 counts as Friday 2026-09-25; 09-25..09-27 are the Mid-Autumn holidays, so Monday 09-28.
+        at("2026-09-24T18:00");
+        String applicationNo = submitted(validApplication());
+
+        JsonNode application = get(APPLICATIONS + "/" + applicationNo, WINDOW).body();
+
+        assertThat(application.path("openTasks")).hasSize(1);
+        assertThat(application.path("openTasks").get(0).path("dueAt").asText()).isEqualTo("2026-09-28T17:00:00+08:00");
+        assertThat(clock(application, "acceptance").path("dueAt").asText()).isEqualTo("2026-09-28T17:00:00+08:00");
+    }
+
+    @Test
+    void anUnknownApplicationIsAnswered404AsAProblem() {
+        Reply reply = get(APPLICATIONS + "/YC-20260924-999999999", WINDOW);
+
+        assertThat(reply.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertIsProblem(reply, 404);
+        assertThat(reply.body().path("detail").asText()).contains("YC-20260924-999999999");
+    }
+
+    // ---------------------------------------------------------------- bad requests
+
+    @ParameterizedTest(name = "capacityKva {0}")
+    @ValueSource(ints = {0, -5})
+    void aSubmissionWithSeveralBadFieldsNamesEveryOneOfThem(int capacityKva) {
+        Map<String, Object> body = validApplication();
+        body.remove("applicantName");
+        body.put("contactPhone", "12345");
+        body.put("voltageClass", "MEDIUM");
+        body.put("capacityKva", capacityKva);
+        body.put("kind", "UPGRADE");
+
+        Reply reply = post(APPLICATIONS, WINDOW, body);
+
+        assertThat(reply.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertIsProblem(reply, 400);
+        assertThat(errorFields(reply))
+                .contains("applicantName", "contactPhone", "voltageClass", "capacityKva", "kind")
+                .doesNotContain("address", "customerType");
+        assertThat(reply.body().path("errors")).allSatisfy(error ->
+                assertThat(error.path("message").asText()).as("message of %s", error).isNotBlank());
+    }
+
+    @ParameterizedTest(name = "capacityKva {0}")
+    @ValueSource(strings = {"\"abc\"", "12.5"})
+    void aCapacityThatIsNotAWholeNumberIsRejectedNamingCapacityKva(String capacityKva) {
+        String body = json(validApplication()).replace("\"capacityKva\":8", "\"capacityKva\":" + capacityKva);
+        assertThat(body).contains("\"capacityKva\":" + capacityKva);
+
+        Reply reply = postRaw(APPLICATIONS, WINDOW, MediaType.APPLICATION_JSON, body);
+
+        assertThat(reply.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertIsProblem(reply, 400);
+        assertThat(errorFields(reply)).containsExactly("capacityKva");
+    }
+
+    @Test
+    void anUnknownFieldIsRejectedNamingIt() {
+        Map<String, Object> body = validApplication();
+        body.put("favouriteColour", "blue");
+
+        Reply reply = post(APPLICATIONS, WINDOW, body);
+
+        assertThat(reply.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertIsProblem(reply, 400);
+        assertThat(errorFields(reply)).containsExactly("favouriteColour");
+    }
+
+    @Test
+    void malformedJsonIsRejectedAs400Problem() {
+        Reply reply = postRaw(APPLICATIONS, WINDOW, MediaType.APPLICATION_JSON, "{\"applicantName\": \"Wang Fang\",");
+
+        assertThat(reply.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertIsProblem(reply, 400);
+        assertThat(reply.body().path("errors")).isNotEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRejectedAs415Problem() {
+        Reply reply = postRaw(APPLICATIONS, WINDOW, MediaType.TEXT_PLAIN, json(validApplication()));
+
+        assertThat(reply.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertIsProblem(reply, 415);
+    }
+
+    // ---------------------------------------------------------------- who may submit
+
+    @Test
+    void submittingWithoutCredentialsIsAnswered401WithABasicChallenge() {
+        Reply reply = exchange(HttpMethod.POST, APPLICATIONS, null, null, MediaType.APPLICATION_JSON,
+                json(validApplication()));
+
+        assertThat(reply.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertIsProblem(reply, 401);
+        assertThat(reply.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+    }
+
+    @Test
+    void submittingWithAWrongPasswordIsAnswered401() {
+        String clerk = freshServiceWindowClerk();
+        assertThat(post(APPLICATIONS, clerk, validApplication()).status()).as("with the right password")
+                .isEqualTo(HttpStatus.CREATED);
+
+        Reply reply = exchange(HttpMethod.POST, APPLICATIONS, clerk, "not-the-password", MediaType.APPLICATION_JSON,
+                json(validApplication()));
+
+        assertThat(reply.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertIsProblem(reply, 401);
+    }
+
+    @Test
+    void aPlanningBureauUserMayNotSubmitAnApplication() {
+        Reply reply = post(APPLICATIONS, "planning-bureau", validApplication());
+
+        assertThat(reply.status()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertIsProblem(reply, 403);
+    }
+
+    // ---------------------------------------------------------------- nothing half-written
+
+    @Test
+    void aRejectedSubmissionLeavesNoRowBehind() {
+        at("2026-09-24T10:00");
+        Map<String, Long> before = rowCounts();
+        Map<String, Object> invalid = validApplication();
+        invalid.put("capacityKva", 0);
+        Map<String, Object> unknownField = validApplication();
+        unknownField.put("favouriteColour", "blue");
+
+        List<HttpStatus> answers = new ArrayList<>();
+        answers.add(post(APPLICATIONS, WINDOW, invalid).status());
+        answers.add(post(APPLICATIONS, WINDOW, unknownField).status());
+        answers.add(postRaw(APPLICATIONS, WINDOW, MediaType.APPLICATION_JSON, "{\"applicantName\":").status());
+        answers.add(postRaw(APPLICATIONS, WINDOW, MediaType.TEXT_PLAIN, json(validApplication())).status());
+        answers.add(post(APPLICATIONS, "planning-bureau", validApplication()).status());
+        answers.add(exchange(HttpMethod.POST, APPLICATIONS, freshServiceWindowClerk(), "not-the-password",
+                MediaType.APPLICATION_JSON, json(validApplication())).status());
+
+        assertThat(answers).allSatisfy(status -> assertThat(status.is4xxClientError()).as("%s", status).isTrue());
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    /**
+     * A value that passes the request's rules but that PostgreSQL cannot store (text cannot hold a NUL
+     * character) fails after the application number was issued, inside the submitting transaction: the number,
+     * the application, its clock and its process must all be rolled back.
+     */
+    @Test
+    void aSubmissionThatFailsAfterItsNumberWasIssuedLeavesNoRowBehind() {
+        at("2026-09-24T10:00");
+        Map<String, Long> before = rowCounts();
+        Map<String, Object> body = validApplication();
+        body.put("applicantName", "Wang\u0000Fang");
+
+        Reply reply = post(APPLICATIONS, WINDOW, body);
+
+        assertThat(reply.status()).as("answer %s", reply.raw()).isNotEqualTo(HttpStatus.CREATED);
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void aNameWithANulCharacterIsRejectedAs400NamingApplicantName() {
+        at("2026-09-24T10:00");
+        Map<String, Object> body = validApplication();
+        body.put("applicantName", "Wang\u0000Fang");
+
+        Reply reply = post(APPLICATIONS, WINDOW, body);
+
+        assertThat(reply.status()).as("answer to a name with a NUL character: %s", reply.raw())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertIsProblem(reply, 400);
+        assertThat(errorFields(reply)).containsExactly("applicantName");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /**
+     * A service-window clerk of its own, recreated for each test: a wrong password makes the engine's identity
+     * service lock the user for a while (by the engine clock, which tests move), so the shared department users
+     * must never see one.
+     */
+    private String freshServiceWindowClerk() {
+        IdentityService identity = engine.getIdentityService();
+        String userId = "api-wrong-password-probe";
+        if (identity.createUserQuery().userId(userId).count() > 0) {
+            identity.deleteUser(userId);
+        }
+        User user = identity.newUser(userId);
+        user.setPassword(TEST_PASSWORD);
+        identity.saveUser(user);
+        identity.createMembership(userId, WINDOW);
+        return userId;
+    }
+
+    private Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("application", "application_number", "sla_clock", "act_ru_execution")) {
+            counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+        }
+        return counts;
+    }
+
+    private static Map<String, Object> validApplication() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("applicantName", "Wang Fang");
+        body.put("contactPhone", "13800138000");
+        body.put("address", "8 Jiefang Road, Tinghu District, Yancheng");
+        body.put("voltageClass", "LOW_VOLTAGE");
+        body.put("capacityKva", 8);
+        body.put("kind", "NEW_CONNECTION");
+        body.put("customerType", "RESIDENTIAL");
+        return body;
+    }
+
+    private String submitted(Map<String, Object> body) {
+        Reply reply = post(APPLICATIONS, WINDOW, body);
+        assertThat(reply.status()).as("submission answer %s", reply.raw()).isEqualTo(HttpStatus.CREATED);
+        return reply.body().path("applicationNo").asText();
+    }
+
+    private static JsonNode clock(JsonNode application, String stage) {
+        List<JsonNode> clocks = new ArrayList<>();
+        application.path("slaClocks").forEach(clock -> {
+            if (stage.equals(clock.path("stage").asText())) {
+                clocks.add(clock);
+            }
+        });
+        assertThat(clocks).as("%s clocks of %s", stage, application.path("slaClocks")).hasSize(1);
+        return clocks.get(0);
+    }
+
+    private static List<String> errorFields(Reply reply) {
+        List<String> fields = new ArrayList<>();
+        reply.body().path("errors").forEach(error -> fields.add(error.path("field").asText()));
+        return fields;
+    }
+
+    private static void assertIsProblem(Reply reply, int status) {
+        assertThat(reply.headers().getContentType()).as("content type of %s", reply.raw()).isNotNull();
+        assertThat(reply.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .as("content type %s is application/problem+json", reply.headers().getContentType()).isTrue();
+        assertThat(reply.body().path("status").asInt()).isEqualTo(status);
+        assertThat(reply.body().path("title").asText()).isNotBlank();
+        assertThat(reply.body().path("detail").asText()).isNotBlank();
+    }
+
+    private Reply get(String path, String user) {
+        return exchange(HttpMethod.GET, path, user, TEST_PASSWORD, null, null);
+    }
+
+    private Reply post(String path, String user, Object body) {
+        return postRaw(path, user, MediaType.APPLICATION_JSON, json(body));
+    }
+
+    private Reply postRaw(String path, String user, MediaType contentType, String body) {
+        return exchange(HttpMethod.POST, path, user, TEST_PASSWORD, contentType, body);
+    }
+
+    private Reply exchange(HttpMethod method, String path, String user, String password, MediaType contentType,
+            String body) {
+        TestRestTemplate client = user == null ? rest : rest.withBasicAuth(user, password);
+        RequestEntity.BodyBuilder request = RequestEntity.method(method, URI.create(path))
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        if (contentType != null) {
+            request.contentType(contentType);
+        }
+        ResponseEntity<String> response = client.exchange(body == null ? request.build() : request.body(body),
+                String.class);
+        return new Reply(HttpStatus.valueOf(response.getStatusCode().value()), response.getHeaders(),
+                parse(response.getBody()), response.getBody());
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("the answer is not JSON: " + body, e);
+        }
+    }
+
+    private String json(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Reply(HttpStatus status, HttpHeaders headers, JsonNode body, String raw) {
+    }
+}
