@@ -39,14 +39,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# PostgreSQL refuses to run as root: as root, the throwaway server belongs to "postgres" (or "nobody").
+pg_owner() {
+    if id -u postgres >/dev/null 2>&1; then echo postgres; else echo nobody; fi
+}
+
 as_pg_owner() {
-    if [ "$(id -u)" = 0 ]; then
-        local owner=postgres
-        id -u postgres >/dev/null 2>&1 || owner=nobody
-        runuser -u "$owner" -- "$@"
-    else
-        "$@"
-    fi
+    if [ "$(id -u)" = 0 ]; then runuser -u "$(pg_owner)" -- "$@"; else "$@"; fi
 }
 
 if ! "$PG_ISREADY" -q -h "$PGHOST" -p "$PGPORT"; then
@@ -59,11 +58,7 @@ if ! "$PG_ISREADY" -q -h "$PGHOST" -p "$PGPORT"; then
     fi
     throwaway=$(mktemp -d /tmp/powerconnect-pg.XXXXXX)
     chmod 755 "$throwaway"
-    if [ "$(id -u)" = 0 ]; then
-        owner=postgres
-        id -u postgres >/dev/null 2>&1 || owner=nobody
-        chown "$owner" "$throwaway"
-    fi
+    if [ "$(id -u)" = 0 ]; then chown "$(pg_owner)" "$throwaway"; fi
     PGPORT=$(( 20000 + RANDOM % 20000 ))
     echo "run-tests.sh: no PostgreSQL at $PGHOST:5432; starting a throwaway one on port $PGPORT in $throwaway"
     as_pg_owner "$INITDB" -D "$throwaway/data" -U postgres -A trust -E UTF8 >/dev/null

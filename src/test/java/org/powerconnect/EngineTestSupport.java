@@ -122,6 +122,16 @@ public abstract class EngineTestSupport {
         runAsyncContinuations(application);
     }
 
+    /** The three bureaus' survey-opinion tasks, given in parallel with the supply-plan reply. */
+    protected static final String[] SURVEY_OPINIONS = {"UserTask_GiveSurveyOpinionPlanning",
+            "UserTask_GiveSurveyOpinionConstruction", "UserTask_GiveSurveyOpinionForestry"};
+
+    protected void giveSurveyOpinions(Application application) {
+        for (String survey : SURVEY_OPINIONS) {
+            complete(application, survey, done());
+        }
+    }
+
     protected static StageOutcome done() {
         return new StageOutcome.Done(null);
     }

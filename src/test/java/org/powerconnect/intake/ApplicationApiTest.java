@@ -1,6 +1,8 @@
 package org.powerconnect.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.powerconnect.ApiClient.assertIsProblem;
+import static org.powerconnect.ApiClient.errorFields;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -8,23 +10,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.powerconnect.ApiClient;
+import org.powerconnect.ApiClient.Reply;
 import org.powerconnect.EngineTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.RequestEntity;
-import org.springframework.http.ResponseEntity;
 
 /**
  * The service window's HTTP API, called as a client would: over HTTP, with HTTP Basic, reading JSON.
@@ -40,6 +41,12 @@ class ApplicationApiTest extends EngineTestSupport {
     private TestRestTemplate rest;
     @Autowired
     private ObjectMapper json;
+    private ApiClient api;
+
+    @BeforeEach
+    void connectApiClient() {
+        api = new ApiClient(rest, json);
+    }
 
     // ---------------------------------------------------------------- submitting
 
@@ -47,7 +54,7 @@ class ApplicationApiTest extends EngineTestSupport {
     void aValidSubmissionIsCreatedWithANumberItsStatusItsOfficeTimeAndItsLocation() {
         at("2026-09-24T10:00");
 
-        Reply reply = post(APPLICATIONS, WINDOW, validApplication());
+        Reply reply = api.post(APPLICATIONS, WINDOW, validApplication());
 
         assertThat(reply.status()).isEqualTo(HttpStatus.CREATED);
         String applicationNo = reply.body().path("applicationNo").asText();
@@ -58,7 +65,7 @@ class ApplicationApiTest extends EngineTestSupport {
         assertThat(location).isNotNull();
         assertThat(location.toString()).endsWith("/api/applications/" + applicationNo);
 
-        Reply fetched = get(location.getPath(), WINDOW);
+        Reply fetched = api.get(location.getPath(), WINDOW);
         assertThat(fetched.status()).isEqualTo(HttpStatus.OK);
         assertThat(fetched.body().path("applicationNo").asText()).isEqualTo(applicationNo);
     }
@@ -93,7 +100,7 @@ class ApplicationApiTest extends EngineTestSupport {
         at("2026-09-24T10:00"); // a Thursday, before the 17:00 cut-off
         String applicationNo = submitted(validApplication());
 
-        Reply reply = get(APPLICATIONS + "/" + applicationNo, WINDOW);
+        Reply reply = api.get(APPLICATIONS + "/" + applicationNo, WINDOW);
 
         assertThat(reply.status()).isEqualTo(HttpStatus.OK);
         JsonNode application = reply.body();
@@ -118,7 +125,7 @@ class ApplicationApiTest extends EngineTestSupport {
         at("2026-09-24T18:00");
         String applicationNo = submitted(validApplication());
 
-        JsonNode application = get(APPLICATIONS + "/" + applicationNo, WINDOW).body();
+        JsonNode application = api.get(APPLICATIONS + "/" + applicationNo, WINDOW).body();
 
         assertThat(application.path("openTasks")).hasSize(1);
         assertThat(application.path("openTasks").get(0).path("dueAt").asText()).isEqualTo("2026-09-28T17:00:00+08:00");
@@ -127,7 +134,7 @@ class ApplicationApiTest extends EngineTestSupport {
 
     @Test
     void anUnknownApplicationIsAnswered404AsAProblem() {
-        Reply reply = get(APPLICATIONS + "/YC-20260924-999999999", WINDOW);
+        Reply reply = api.get(APPLICATIONS + "/YC-20260924-999999999", WINDOW);
 
         assertThat(reply.status()).isEqualTo(HttpStatus.NOT_FOUND);
         assertIsProblem(reply, 404);
@@ -146,7 +153,7 @@ class ApplicationApiTest extends EngineTestSupport {
         body.put("capacityKva", capacityKva);
         body.put("kind", "UPGRADE");
 
-        Reply reply = post(APPLICATIONS, WINDOW, body);
+        Reply reply = api.post(APPLICATIONS, WINDOW, body);
 
         assertThat(reply.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertIsProblem(reply, 400);
@@ -160,10 +167,11 @@ class ApplicationApiTest extends EngineTestSupport {
     @ParameterizedTest(name = "capacityKva {0}")
     @ValueSource(strings = {"\"abc\"", "12.5"})
     void aCapacityThatIsNotAWholeNumberIsRejectedNamingCapacityKva(String capacityKva) {
-        String body = json(validApplication()).replace("\"capacityKva\":8", "\"capacityKva\":" + capacityKva);
+        String body = api.json(validApplication())
+                .replace("\"capacityKva\":8", "\"capacityKva\":" + capacityKva);
         assertThat(body).contains("\"capacityKva\":" + capacityKva);
 
-        Reply reply = postRaw(APPLICATIONS, WINDOW, MediaType.APPLICATION_JSON, body);
+        Reply reply = api.postRaw(APPLICATIONS, WINDOW, MediaType.APPLICATION_JSON, body);
 
         assertThat(reply.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertIsProblem(reply, 400);
@@ -175,7 +183,7 @@ class ApplicationApiTest extends EngineTestSupport {
         Map<String, Object> body = validApplication();
         body.put("favouriteColour", "blue");
 
-        Reply reply = post(APPLICATIONS, WINDOW, body);
+        Reply reply = api.post(APPLICATIONS, WINDOW, body);
 
         assertThat(reply.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertIsProblem(reply, 400);
@@ -184,7 +192,8 @@ class ApplicationApiTest extends EngineTestSupport {
 
     @Test
     void malformedJsonIsRejectedAs400Problem() {
-        Reply reply = postRaw(APPLICATIONS, WINDOW, MediaType.APPLICATION_JSON, "{\"applicantName\": \"Wang Fang\",");
+        Reply reply = api.postRaw(APPLICATIONS, WINDOW, MediaType.APPLICATION_JSON,
+                "{\"applicantName\": \"Wang Fang\",");
 
         assertThat(reply.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertIsProblem(reply, 400);
@@ -193,7 +202,7 @@ class ApplicationApiTest extends EngineTestSupport {
 
     @Test
     void aBodyThatIsNotJsonIsRejectedAs415Problem() {
-        Reply reply = postRaw(APPLICATIONS, WINDOW, MediaType.TEXT_PLAIN, json(validApplication()));
+        Reply reply = api.postRaw(APPLICATIONS, WINDOW, MediaType.TEXT_PLAIN, api.json(validApplication()));
 
         assertThat(reply.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
         assertIsProblem(reply, 415);
@@ -203,8 +212,7 @@ class ApplicationApiTest extends EngineTestSupport {
 
     @Test
     void submittingWithoutCredentialsIsAnswered401WithABasicChallenge() {
-        Reply reply = exchange(HttpMethod.POST, APPLICATIONS, null, null, MediaType.APPLICATION_JSON,
-                json(validApplication()));
+        Reply reply = api.post(APPLICATIONS, null, validApplication());
 
         assertThat(reply.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertIsProblem(reply, 401);
@@ -214,11 +222,10 @@ class ApplicationApiTest extends EngineTestSupport {
     @Test
     void submittingWithAWrongPasswordIsAnswered401() {
         String clerk = freshServiceWindowClerk();
-        assertThat(post(APPLICATIONS, clerk, validApplication()).status()).as("with the right password")
+        assertThat(api.post(APPLICATIONS, clerk, validApplication()).status()).as("with the right password")
                 .isEqualTo(HttpStatus.CREATED);
 
-        Reply reply = exchange(HttpMethod.POST, APPLICATIONS, clerk, "not-the-password", MediaType.APPLICATION_JSON,
-                json(validApplication()));
+        Reply reply = api.post(APPLICATIONS, clerk, "not-the-password", validApplication());
 
         assertThat(reply.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertIsProblem(reply, 401);
@@ -226,7 +233,7 @@ class ApplicationApiTest extends EngineTestSupport {
 
     @Test
     void aPlanningBureauUserMayNotSubmitAnApplication() {
-        Reply reply = post(APPLICATIONS, "planning-bureau", validApplication());
+        Reply reply = api.post(APPLICATIONS, "planning-bureau", validApplication());
 
         assertThat(reply.status()).isEqualTo(HttpStatus.FORBIDDEN);
         assertIsProblem(reply, 403);
@@ -244,13 +251,13 @@ class ApplicationApiTest extends EngineTestSupport {
         unknownField.put("favouriteColour", "blue");
 
         List<HttpStatus> answers = new ArrayList<>();
-        answers.add(post(APPLICATIONS, WINDOW, invalid).status());
-        answers.add(post(APPLICATIONS, WINDOW, unknownField).status());
-        answers.add(postRaw(APPLICATIONS, WINDOW, MediaType.APPLICATION_JSON, "{\"applicantName\":").status());
-        answers.add(postRaw(APPLICATIONS, WINDOW, MediaType.TEXT_PLAIN, json(validApplication())).status());
-        answers.add(post(APPLICATIONS, "planning-bureau", validApplication()).status());
-        answers.add(exchange(HttpMethod.POST, APPLICATIONS, freshServiceWindowClerk(), "not-the-password",
-                MediaType.APPLICATION_JSON, json(validApplication())).status());
+        answers.add(api.post(APPLICATIONS, WINDOW, invalid).status());
+        answers.add(api.post(APPLICATIONS, WINDOW, unknownField).status());
+        answers.add(api.postRaw(APPLICATIONS, WINDOW, MediaType.APPLICATION_JSON, "{\"applicantName\":").status());
+        answers.add(api.postRaw(APPLICATIONS, WINDOW, MediaType.TEXT_PLAIN, api.json(validApplication())).status());
+        answers.add(api.post(APPLICATIONS, "planning-bureau", validApplication()).status());
+        answers.add(api.post(APPLICATIONS, freshServiceWindowClerk(), "not-the-password", validApplication())
+                .status());
 
         assertThat(answers).allSatisfy(status -> assertThat(status.is4xxClientError()).as("%s", status).isTrue());
         assertThat(rowCounts()).isEqualTo(before);
@@ -268,7 +275,7 @@ class ApplicationApiTest extends EngineTestSupport {
         Map<String, Object> body = validApplication();
         body.put("applicantName", "Wang\u0000Fang");
 
-        Reply reply = post(APPLICATIONS, WINDOW, body);
+        Reply reply = api.post(APPLICATIONS, WINDOW, body);
 
         assertThat(reply.status()).as("answer %s", reply.raw()).isNotEqualTo(HttpStatus.CREATED);
         assertThat(rowCounts()).isEqualTo(before);
@@ -280,7 +287,7 @@ class ApplicationApiTest extends EngineTestSupport {
         Map<String, Object> body = validApplication();
         body.put("applicantName", "Wang\u0000Fang");
 
-        Reply reply = post(APPLICATIONS, WINDOW, body);
+        Reply reply = api.post(APPLICATIONS, WINDOW, body);
 
         assertThat(reply.status()).as("answer to a name with a NUL character: %s", reply.raw())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
@@ -329,7 +336,7 @@ class ApplicationApiTest extends EngineTestSupport {
     }
 
     private String submitted(Map<String, Object> body) {
-        Reply reply = post(APPLICATIONS, WINDOW, body);
+        Reply reply = api.post(APPLICATIONS, WINDOW, body);
         assertThat(reply.status()).as("submission answer %s", reply.raw()).isEqualTo(HttpStatus.CREATED);
         return reply.body().path("applicationNo").asText();
     }
@@ -343,68 +350,5 @@ class ApplicationApiTest extends EngineTestSupport {
         });
         assertThat(clocks).as("%s clocks of %s", stage, application.path("slaClocks")).hasSize(1);
         return clocks.get(0);
-    }
-
-    private static List<String> errorFields(Reply reply) {
-        List<String> fields = new ArrayList<>();
-        reply.body().path("errors").forEach(error -> fields.add(error.path("field").asText()));
-        return fields;
-    }
-
-    private static void assertIsProblem(Reply reply, int status) {
-        assertThat(reply.headers().getContentType()).as("content type of %s", reply.raw()).isNotNull();
-        assertThat(reply.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .as("content type %s is application/problem+json", reply.headers().getContentType()).isTrue();
-        assertThat(reply.body().path("status").asInt()).isEqualTo(status);
-        assertThat(reply.body().path("title").asText()).isNotBlank();
-        assertThat(reply.body().path("detail").asText()).isNotBlank();
-    }
-
-    private Reply get(String path, String user) {
-        return exchange(HttpMethod.GET, path, user, TEST_PASSWORD, null, null);
-    }
-
-    private Reply post(String path, String user, Object body) {
-        return postRaw(path, user, MediaType.APPLICATION_JSON, json(body));
-    }
-
-    private Reply postRaw(String path, String user, MediaType contentType, String body) {
-        return exchange(HttpMethod.POST, path, user, TEST_PASSWORD, contentType, body);
-    }
-
-    private Reply exchange(HttpMethod method, String path, String user, String password, MediaType contentType,
-            String body) {
-        TestRestTemplate client = user == null ? rest : rest.withBasicAuth(user, password);
-        RequestEntity.BodyBuilder request = RequestEntity.method(method, URI.create(path))
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
-        if (contentType != null) {
-            request.contentType(contentType);
-        }
-        ResponseEntity<String> response = client.exchange(body == null ? request.build() : request.body(body),
-                String.class);
-        return new Reply(HttpStatus.valueOf(response.getStatusCode().value()), response.getHeaders(),
-                parse(response.getBody()), response.getBody());
-    }
-
-    private JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("the answer is not JSON: " + body, e);
-        }
-    }
-
-    private String json(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private record Reply(HttpStatus status, HttpHeaders headers, JsonNode body, String raw) {
     }
 }

@@ -1,26 +1,27 @@
 package org.powerconnect.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.powerconnect.ApiClient.assertIsProblem;
+import static org.powerconnect.ApiClient.errorFields;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.powerconnect.ApiClient;
+import org.powerconnect.ApiClient.Reply;
 import org.powerconnect.EngineTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.RequestEntity;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -35,6 +36,12 @@ class WorkingDayApiTest extends EngineTestSupport {
     private ObjectMapper json;
     @LocalServerPort
     private int port;
+    private ApiClient api;
+
+    @BeforeEach
+    void connectApiClient() {
+        api = new ApiClient(rest, json);
+    }
 
     @Test
     void anEventAfterTheCutOffIsCountedFromTheNextDay() {
@@ -155,43 +162,11 @@ class WorkingDayApiTest extends EngineTestSupport {
             values.add(workingDays);
         }
         URI target = uri.encode().buildAndExpand(values.toArray()).toUri();
-        ResponseEntity<String> response = rest.exchange(RequestEntity.get(target)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON).build(), String.class);
-        return new Reply(HttpStatus.valueOf(response.getStatusCode().value()), response.getHeaders(),
-                parse(response.getBody()), response.getBody());
+        return api.get(target, null);
     }
 
     private static JsonNode ok(Reply reply) {
         assertThat(reply.status()).as("answer %s", reply.raw()).isEqualTo(HttpStatus.OK);
         return reply.body();
-    }
-
-    private static List<String> errorFields(Reply reply) {
-        List<String> fields = new ArrayList<>();
-        reply.body().path("errors").forEach(error -> fields.add(error.path("field").asText()));
-        return fields;
-    }
-
-    private static void assertIsProblem(Reply reply, int status) {
-        assertThat(reply.headers().getContentType()).as("content type of %s", reply.raw()).isNotNull();
-        assertThat(reply.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .as("content type %s is application/problem+json", reply.headers().getContentType()).isTrue();
-        assertThat(reply.body().path("status").asInt()).isEqualTo(status);
-        assertThat(reply.body().path("title").asText()).isNotBlank();
-        assertThat(reply.body().path("detail").asText()).isNotBlank();
-    }
-
-    private JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("the answer is not JSON: " + body, e);
-        }
-    }
-
-    private record Reply(HttpStatus status, HttpHeaders headers, JsonNode body, String raw) {
     }
 }

@@ -24,9 +24,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 /** Every path of the connection process, from acceptance to power-on, on the real engine. */
 class ConnectionProcessTest extends EngineTestSupport {
 
-    private static final String[] SURVEY_OPINIONS = {"UserTask_GiveSurveyOpinionPlanning",
-            "UserTask_GiveSurveyOpinionConstruction", "UserTask_GiveSurveyOpinionForestry"};
-
     @ParameterizedTest(name = "{0} with external-line work {1}")
     @CsvSource({
             "LOW_VOLTAGE,  NONE,               ''",
@@ -45,9 +42,7 @@ class ConnectionProcessTest extends EngineTestSupport {
         complete(application, "UserTask_AcceptApplication", done());
         assertThat(instance).isWaitingAt(SURVEY_OPINIONS).isWaitingAt("UserTask_ReplySupplyPlan");
 
-        for (String survey : SURVEY_OPINIONS) {
-            complete(application, survey, done());
-        }
+        giveSurveyOpinions(application);
         List<Stage> permits = permits(permitKeys);
         complete(application, "UserTask_ReplySupplyPlan", new StageOutcome.SupplyPlanReply(work, permits, "typical plan"));
 
@@ -145,9 +140,7 @@ class ConnectionProcessTest extends EngineTestSupport {
 
     private void acceptAndGiveOpinions(Application application) {
         complete(application, "UserTask_AcceptApplication", done());
-        for (String survey : SURVEY_OPINIONS) {
-            complete(application, survey, done());
-        }
+        giveSurveyOpinions(application);
     }
 
     private List<String> openTaskActivities(Application application) {

@@ -116,7 +116,7 @@ class SlaTimersTest extends EngineTestSupport {
         assertThat(timer(application, "BoundaryEvent_ConnectionOverdue").getDuedate().toInstant())
                 .isEqualTo(shanghai("2027-01-08T17:00"));
 
-        giveOpinions(application);
+        giveSurveyOpinions(application);
         complete(application, "UserTask_ReplySupplyPlan",
                 new StageOutcome.SupplyPlanReply(ExternalLineWork.NONE, List.of(), null));
 
@@ -143,7 +143,7 @@ class SlaTimersTest extends EngineTestSupport {
     @Test
     void shouldDueEveryPermitFiveWorkingDaysAfterThePlanCountingTheMakeUpSaturday() {
         Application application = acceptedAt("2026-09-24T10:00", VoltageClass.LOW_VOLTAGE, 200);
-        giveOpinions(application);
+        giveSurveyOpinions(application);
         at("2026-09-29T16:00");
         List<Stage> all = List.copyOf(Stage.PERMITS);
         complete(application, "UserTask_ReplySupplyPlan",
@@ -177,7 +177,7 @@ class SlaTimersTest extends EngineTestSupport {
     void shouldDueConstructionByVoltageClassAndRoadExcavation(VoltageClass voltageClass, ExternalLineWork work,
             String due) {
         Application application = acceptedAt("2026-09-24T10:00", voltageClass, 300);
-        giveOpinions(application);
+        giveSurveyOpinions(application);
         List<Stage> permits = work == ExternalLineWork.WITH_EXCAVATION ? permits("excavation-permit") : List.of();
         complete(application, "UserTask_ReplySupplyPlan", new StageOutcome.SupplyPlanReply(work, permits, null));
         for (Stage permit : permits) {
@@ -201,7 +201,7 @@ class SlaTimersTest extends EngineTestSupport {
     @Test
     void shouldGiveTheRevisedPlanItsOwnClockAfterARejection() {
         Application application = acceptedAt("2026-09-24T10:00", VoltageClass.LOW_VOLTAGE, 200);
-        giveOpinions(application);
+        giveSurveyOpinions(application);
         complete(application, "UserTask_ReplySupplyPlan", new StageOutcome.SupplyPlanReply(
                 ExternalLineWork.WITHOUT_EXCAVATION, permits("planning-permit"), null));
         at("2026-09-28T11:00");
@@ -255,13 +255,6 @@ class SlaTimersTest extends EngineTestSupport {
         Application application = submit(voltageClass, capacityKva, CustomerType.NON_RESIDENTIAL);
         complete(application, "UserTask_AcceptApplication", done());
         return application;
-    }
-
-    private void giveOpinions(Application application) {
-        for (String survey : List.of("UserTask_GiveSurveyOpinionPlanning", "UserTask_GiveSurveyOpinionConstruction",
-                "UserTask_GiveSurveyOpinionForestry")) {
-            complete(application, survey, done());
-        }
     }
 
     /** Runs a timer that must be due now. */

@@ -2,8 +2,9 @@ package org.powerconnect.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.powerconnect.ApiClient.assertIsProblem;
+import static org.powerconnect.ApiClient.errorFields;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,22 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.powerconnect.ApiClient;
+import org.powerconnect.ApiClient.Reply;
 import org.powerconnect.EngineTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.RequestEntity;
-import org.springframework.http.ResponseEntity;
 
 /**
  * The departments' worklists over HTTP: listing open tasks and completing them with each stage's outcome.
@@ -45,6 +44,12 @@ class TaskApiTest extends EngineTestSupport {
     private TestRestTemplate rest;
     @Autowired
     private ObjectMapper json;
+    private ApiClient api;
+
+    @BeforeEach
+    void connectApiClient() {
+        api = new ApiClient(rest, json);
+    }
 
     // ---------------------------------------------------------------- worklists
 
@@ -90,7 +95,7 @@ class TaskApiTest extends EngineTestSupport {
 
     @Test
     void anUnknownDepartmentIsRejectedNamingDepartment() {
-        Reply reply = get("/api/tasks?department=treasury", WINDOW);
+        Reply reply = api.get("/api/tasks?department=treasury", WINDOW);
 
         assertThat(reply.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertIsProblem(reply, 400);
@@ -99,7 +104,7 @@ class TaskApiTest extends EngineTestSupport {
 
     @Test
     void aPageSizeOutOfRangeIsRejectedNamingMaxResults() {
-        Reply reply = get("/api/tasks?department=" + WINDOW + "&maxResults=0", WINDOW);
+        Reply reply = api.get("/api/tasks?department=" + WINDOW + "&maxResults=0", WINDOW);
 
         assertThat(reply.status()).as("answer %s", reply.raw()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertIsProblem(reply, 400);
@@ -108,7 +113,7 @@ class TaskApiTest extends EngineTestSupport {
 
     @Test
     void aPlanningBureauUserMayNotReadTheServiceWindowsWorklist() {
-        Reply reply = get("/api/tasks?department=" + WINDOW, PLANNING_BUREAU);
+        Reply reply = api.get("/api/tasks?department=" + WINDOW, PLANNING_BUREAU);
 
         assertThat(reply.status()).isEqualTo(HttpStatus.FORBIDDEN);
         assertIsProblem(reply, 403);
@@ -123,7 +128,7 @@ class TaskApiTest extends EngineTestSupport {
 
         assertThat(ofApplications(serviceWindow, applicationNo)).singleElement()
                 .satisfies(task -> assertThat(task.path("stage").asText()).isEqualTo("acceptance"));
-        assertThat(get("/api/tasks?department=" + FORESTRY_BUREAU, "supervisor").status()).isEqualTo(HttpStatus.OK);
+        assertThat(api.get("/api/tasks?department=" + FORESTRY_BUREAU, "supervisor").status()).isEqualTo(HttpStatus.OK);
     }
 
     // ---------------------------------------------------------------- completing tasks
@@ -333,7 +338,7 @@ class TaskApiTest extends EngineTestSupport {
         body.put("capacityKva", capacityKva);
         body.put("kind", "NEW_CONNECTION");
         body.put("customerType", customerType);
-        Reply reply = exchange(HttpMethod.POST, "/api/applications", WINDOW, toJson(body));
+        Reply reply = api.post("/api/applications", WINDOW, body);
         assertThat(reply.status()).as("submission answer %s", reply.raw()).isEqualTo(HttpStatus.CREATED);
         return reply.body().path("applicationNo").asText();
     }
@@ -370,11 +375,11 @@ class TaskApiTest extends EngineTestSupport {
     }
 
     private Reply complete(String taskId, String user, String body) {
-        return exchange(HttpMethod.POST, "/api/tasks/" + taskId + "/complete", user, body);
+        return api.postRaw("/api/tasks/" + taskId + "/complete", user, MediaType.APPLICATION_JSON, body);
     }
 
     private JsonNode application(String applicationNo) {
-        Reply reply = get("/api/applications/" + applicationNo, WINDOW);
+        Reply reply = api.get("/api/applications/" + applicationNo, WINDOW);
         assertThat(reply.status()).as("application answer %s", reply.raw()).isEqualTo(HttpStatus.OK);
         return reply.body();
     }
@@ -396,7 +401,7 @@ class TaskApiTest extends EngineTestSupport {
         List<JsonNode> tasks = new ArrayList<>();
         int pageSize = 1000;
         for (int first = 0; ; first += pageSize) {
-            Reply reply = get("/api/tasks?department=" + department + "&firstResult=" + first + "&maxResults="
+            Reply reply = api.get("/api/tasks?department=" + department + "&firstResult=" + first + "&maxResults="
                     + pageSize, user);
             assertThat(reply.status()).as("worklist answer %s", reply.raw()).isEqualTo(HttpStatus.OK);
             reply.body().forEach(tasks::add);
@@ -424,58 +429,5 @@ class TaskApiTest extends EngineTestSupport {
         List<String> texts = new ArrayList<>();
         array.forEach(node -> texts.add(node.asText()));
         return texts;
-    }
-
-    // ---------------------------------------------------------------- helpers: HTTP
-
-    private static List<String> errorFields(Reply reply) {
-        List<String> fields = new ArrayList<>();
-        reply.body().path("errors").forEach(error -> fields.add(error.path("field").asText()));
-        return fields;
-    }
-
-    private static void assertIsProblem(Reply reply, int status) {
-        assertThat(reply.headers().getContentType()).as("content type of %s", reply.raw()).isNotNull();
-        assertThat(reply.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .as("content type %s is application/problem+json", reply.headers().getContentType()).isTrue();
-        assertThat(reply.body().path("status").asInt()).isEqualTo(status);
-        assertThat(reply.body().path("title").asText()).isNotBlank();
-        assertThat(reply.body().path("detail").asText()).isNotBlank();
-    }
-
-    private Reply get(String path, String user) {
-        return exchange(HttpMethod.GET, path, user, null);
-    }
-
-    private Reply exchange(HttpMethod method, String path, String user, String jsonBody) {
-        RequestEntity.BodyBuilder request = RequestEntity.method(method, URI.create(path))
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
-        RequestEntity<?> entity = jsonBody == null ? request.build()
-                : request.contentType(MediaType.APPLICATION_JSON).body(jsonBody);
-        ResponseEntity<String> response = rest.withBasicAuth(user, TEST_PASSWORD).exchange(entity, String.class);
-        return new Reply(HttpStatus.valueOf(response.getStatusCode().value()), response.getHeaders(),
-                parse(response.getBody()), response.getBody());
-    }
-
-    private JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("the answer is not JSON: " + body, e);
-        }
-    }
-
-    private String toJson(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private record Reply(HttpStatus status, HttpHeaders headers, JsonNode body, String raw) {
     }
 }
