@@ -1,5 +1,7 @@
 package org.powerconnect.permits;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -45,7 +47,7 @@ public class PermitDecisions {
                 (rs, i) -> map(rs), applicationNo);
     }
 
-    private static PermitDecision map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static PermitDecision map(ResultSet rs) throws SQLException {
         return new PermitDecision(rs.getString("application_no"), Stage.ofKey(rs.getString("permit")).orElseThrow(),
                 PermitDecision.Decision.valueOf(rs.getString("decision")), rs.getString("comment"),
                 rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class).toInstant());

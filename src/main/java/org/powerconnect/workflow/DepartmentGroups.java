@@ -1,17 +1,17 @@
 package org.powerconnect.workflow;
 
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.TaskService;
 import org.powerconnect.connection.Department;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
 
 /**
  * Every department exists as a group of the identity service (its key is the candidate group of its tasks),

@@ -2,12 +2,12 @@ package org.powerconnect.workflow;
 
 import java.util.Optional;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.powerconnect.connection.Department;
 import org.powerconnect.connection.Stage;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.powerconnect.connection.ExternalLineWork;
@@ -80,7 +81,7 @@ final class StageOutcomeReader {
         List<Stage> permits = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Object key = list.get(i);
-            var permit = key instanceof String s ? Stage.ofKey(s).filter(Stage::isPermit) : java.util.Optional.<Stage>empty();
+            Optional<Stage> permit = key instanceof String s ? Stage.ofKey(s).filter(Stage::isPermit) : Optional.empty();
             if (permit.isPresent()) {
                 permits.add(permit.get());
             } else {
