@@ -22,6 +22,7 @@ class ApplicationProcessStarter {
         Application application = event.application();
         runtime.startProcessInstanceByKey(ConnectionProcess.PROCESS_ID, application.applicationNo(),
                 Variables.createVariables()
+                        .putValue(ConnectionProcess.VAR_APPLICATION_NO, application.applicationNo())
                         .putValue(ConnectionProcess.VAR_VOLTAGE_CLASS, application.voltageClass().name())
                         .putValue(ConnectionProcess.VAR_CAPACITY_KVA, application.capacityKva())
                         .putValue(ConnectionProcess.VAR_CUSTOMER_TYPE, application.customerType().name()));

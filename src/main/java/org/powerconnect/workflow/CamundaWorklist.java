@@ -106,21 +106,25 @@ class CamundaWorklist implements Worklist {
         }
         Instant now = StageClockBinding.now();
         Map<String, Object> variables = new HashMap<>();
+        String summary = "done";
         if (outcome instanceof StageOutcome.SupplyPlanReply reply) {
             SupplyPlan plan = supplyPlans.decide(stageTask.applicationNo(), reply.externalLineWork(),
                     reply.requiredPermits(), userId, now);
             variables.put(ConnectionProcess.VAR_EXTERNAL_LINE_WORK, plan.externalLineWork().name());
             variables.put(ConnectionProcess.VAR_REQUIRED_PERMITS, PermitKeys.join(plan.requiredPermits()));
             applyPlanToOverallLimit(task.getProcessInstanceId(), stageTask.applicationNo(), plan);
+            summary = plan.externalLineWork() + " " + PermitKeys.join(plan.requiredPermits());
         } else if (outcome instanceof StageOutcome.PermitOutcome decision) {
             permitDecisions.record(new PermitDecision(stageTask.applicationNo(), stageTask.stage(),
                     decision.decision(), decision.comment(), userId, now));
+            summary = decision.decision().name();
         }
         identity.setAuthenticatedUserId(userId);
         try {
             if (outcome.comment() != null) {
                 tasks.createComment(task.getId(), task.getProcessInstanceId(), outcome.comment());
             }
+            tasks.setVariableLocal(task.getId(), StageOutcomeGuard.VAR_STAGE_OUTCOME, summary.strip());
             tasks.complete(task.getId(), variables);
         } catch (OptimisticLockingException e) {
             throw new TaskNoLongerOpenException(task.getId(), e);

@@ -14,6 +14,8 @@ final class ConnectionProcess {
     static final String PROPERTY_DEPARTMENT = "department";
 
     /** Process variables: few, typed, and only what gateways and limits need. The rest lives in the application's tables. */
+    /** The business key again, as a variable, because Tasklist shows variables (not business keys) on task cards. */
+    static final String VAR_APPLICATION_NO = "applicationNo";
     static final String VAR_VOLTAGE_CLASS = "voltageClass";
     static final String VAR_CAPACITY_KVA = "capacityKva";
     static final String VAR_CUSTOMER_TYPE = "customerType";

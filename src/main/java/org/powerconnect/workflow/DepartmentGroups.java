@@ -1,5 +1,6 @@
 package org.powerconnect.workflow;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
@@ -40,10 +41,13 @@ class DepartmentGroups implements ApplicationRunner {
         if (filters.createFilterQuery().filterName(TASKLIST_FILTER).count() == 0) {
             TaskQuery query = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                     .includeAssignedTasks().orderByDueDate().asc();
+            // Tasklist applies its own sort order from the URL; the description tells users to pick "Due date"
             Filter filter = filters.newTaskFilter(TASKLIST_FILTER).setQuery(query).setProperties(Map.of(
-                    "description", "Open tasks of your department, earliest due first",
+                    "description", "Open tasks of your department; sort by Due date to see the most urgent first",
                     "priority", -10,
-                    "refresh", true));
+                    "refresh", true,
+                    "variables", List.of(Map.of("name", ConnectionProcess.VAR_APPLICATION_NO, "label", "Application"),
+                            Map.of("name", ConnectionProcess.VAR_VOLTAGE_CLASS, "label", "Voltage class"))));
             filters.saveFilter(filter);
         }
     }

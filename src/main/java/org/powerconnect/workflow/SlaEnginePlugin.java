@@ -13,8 +13,9 @@ class SlaEnginePlugin extends AbstractProcessEnginePlugin {
     private final SlaParseListener parseListener;
 
     SlaEnginePlugin(StageClockListener clockListener, TaskDueDateListener dueDateListener,
-            SlaBreachListener breachListener, ProcessEndListener processEndListener) {
-        this.parseListener = new SlaParseListener(clockListener, dueDateListener, breachListener, processEndListener);
+            SlaBreachListener breachListener, ProcessEndListener processEndListener, StageOutcomeGuard outcomeGuard) {
+        this.parseListener = new SlaParseListener(clockListener, dueDateListener, breachListener, processEndListener,
+                outcomeGuard);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.powerconnect.connection.Stage;
@@ -18,7 +19,7 @@ import org.powerconnect.connection.Stage;
 /**
  * Wires the SLA clocks into every deployed model, so that no stage can be modelled without its clock:
  * every user task and every activity with a {@code stage} property gets clock listeners, every user task
- * its due date, every boundary timer the breach recorder, and the process the application's final status.
+ * its due date and the guard that its outcome was recorded, every boundary timer the breach recorder, and the process the application's final status.
  * The listeners are built-in ones, which "skip listeners" in Cockpit's modifications does not skip.
  */
 class SlaParseListener extends AbstractBpmnParseListener {
@@ -29,13 +30,15 @@ class SlaParseListener extends AbstractBpmnParseListener {
     private final TaskDueDateListener dueDateListener;
     private final SlaBreachListener breachListener;
     private final ProcessEndListener processEndListener;
+    private final StageOutcomeGuard outcomeGuard;
 
     SlaParseListener(StageClockListener clockListener, TaskDueDateListener dueDateListener,
-            SlaBreachListener breachListener, ProcessEndListener processEndListener) {
+            SlaBreachListener breachListener, ProcessEndListener processEndListener, StageOutcomeGuard outcomeGuard) {
         this.clockListener = clockListener;
         this.dueDateListener = dueDateListener;
         this.breachListener = breachListener;
         this.processEndListener = processEndListener;
+        this.outcomeGuard = outcomeGuard;
     }
 
     @Override
@@ -50,8 +53,9 @@ class SlaParseListener extends AbstractBpmnParseListener {
                     + " has no camunda property 'stage': every task belongs to a stage of DOMAIN.md");
         }
         addClockListeners(activity);
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, dueDateListener);
+        TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, dueDateListener);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, outcomeGuard);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.powerconnect.workflow;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,14 +16,20 @@ import org.powerconnect.intake.Application;
 import org.powerconnect.intake.ApplicationStatus;
 import org.powerconnect.permits.PermitDecision.Decision;
 import org.powerconnect.sla.SlaClock;
+import org.powerconnect.supplyplan.SupplyPlans;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.powerconnect.worklist.StageOutcome;
 import org.powerconnect.worklist.StageTask;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /** Every path of the connection process, from acceptance to power-on, on the real engine. */
 class ConnectionProcessTest extends EngineTestSupport {
+
+    @Autowired
+    private SupplyPlans supplyPlans;
 
     @ParameterizedTest(name = "{0} with external-line work {1}")
     @CsvSource({
@@ -136,6 +143,36 @@ class ConnectionProcessTest extends EngineTestSupport {
                 .extracting(task -> task.stage().key() + "@" + task.department().key())
                 .containsExactlyInAnyOrder("river-occupancy-permit@water-bureau",
                         "urban-occupancy-permit@urban-management-bureau");
+    }
+
+    @Test
+    void shouldRefuseToCompleteAPlanOrPermitWithoutItsOutcomeAsAGenericFormWould() {
+        at("2026-09-24T10:00");
+        Application application = submit(VoltageClass.LOW_VOLTAGE, 200, CustomerType.NON_RESIDENTIAL);
+        complete(application, "UserTask_AcceptApplication", done());
+        TaskService tasklist = engine.getTaskService();
+        String planTask = task(application, "UserTask_ReplySupplyPlan").taskId();
+
+        assertThatThrownBy(() -> tasklist.complete(planTask))
+                .hasMessageContaining("needs its plan").hasMessageContaining("/api/tasks/" + planTask + "/complete");
+        assertThat(openTaskActivities(application)).contains("UserTask_ReplySupplyPlan");
+        assertThat(supplyPlans.find(application.applicationNo()).orElseThrow().isDecided()).isFalse();
+
+        // a stage without an outcome of its own may be completed in Tasklist
+        tasklist.complete(task(application, "UserTask_GiveSurveyOpinionPlanning").taskId());
+        assertThat(openTaskActivities(application)).doesNotContain("UserTask_GiveSurveyOpinionPlanning");
+
+        giveRemainingOpinionsAndPlanOnePermit(application);
+        String permitTask = task(application, "UserTask_IssuePlanningPermit").taskId();
+        assertThatThrownBy(() -> tasklist.complete(permitTask)).hasMessageContaining("needs its decision");
+        assertThat(openTaskActivities(application)).containsExactly("UserTask_IssuePlanningPermit");
+    }
+
+    private void giveRemainingOpinionsAndPlanOnePermit(Application application) {
+        complete(application, "UserTask_GiveSurveyOpinionConstruction", done());
+        complete(application, "UserTask_GiveSurveyOpinionForestry", done());
+        complete(application, "UserTask_ReplySupplyPlan", new StageOutcome.SupplyPlanReply(
+                ExternalLineWork.WITHOUT_EXCAVATION, permits("planning-permit"), null));
     }
 
     private void acceptAndGiveOpinions(Application application) {
