@@ -13,6 +13,7 @@ import org.powerconnect.web.Staff;
 import org.powerconnect.worklist.Worklist;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The service window's API: submit an application, and look one up with its tasks and clocks. */
 @RestController
-@RequestMapping("/api/applications")
+@RequestMapping(path = "/api/applications", produces = MediaType.APPLICATION_JSON_VALUE)
 class ApplicationController {
 
     private final Applications applications;

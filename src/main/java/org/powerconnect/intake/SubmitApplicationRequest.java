@@ -16,18 +16,22 @@ import org.powerconnect.web.OneOf;
  * other invalid field; a value of the wrong JSON type (text for a number) makes the body unreadable and is named alone.
  */
 record SubmitApplicationRequest(
-        @NotBlank @Size(max = 100) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters") String applicantName,
+        @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE_TEXT, message = PRINTABLE_TEXT_RULE) String applicantName,
         @NotBlank
-        @Pattern(regexp = PHONE, message = "must be a mainland mobile number (11 digits starting with 1) or a landline with area code, e.g. 0515-88886666")
+        @Pattern(regexp = PHONE, message = "must be a mainland mobile number (11 digits, 13x to 19x, e.g. 13800138000) or a landline with area code (e.g. 0515-88886666)")
         String contactPhone,
-        @NotBlank @Size(max = 300) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters") String address,
+        @NotBlank @Size(max = 300) @Pattern(regexp = PRINTABLE_TEXT, message = PRINTABLE_TEXT_RULE) String address,
         @NotNull @OneOf(VoltageClass.class) String voltageClass,
         @NotNull @Positive @Max(value = 1_000_000, message = "must be at most 1000000 kVA") Integer capacityKva,
         @NotNull @OneOf(ApplicationKind.class) String kind,
         @NotNull @OneOf(CustomerType.class) String customerType) {
 
-    /** Names and addresses are one line of printable text; a NUL byte would not even fit in the database. */
-    static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
+    /**
+     * Names and addresses are one line of printable text with at least one letter or digit: no control or
+     * invisible format characters, no broken surrogate pairs (a NUL byte would not even fit in the database).
+     */
+    static final String PRINTABLE_TEXT = "[^\\p{Cc}\\p{Cf}\\p{Cs}]*[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Cs}]*";
+    static final String PRINTABLE_TEXT_RULE = "must be printable text with at least one letter or digit, without control or invisible characters";
 
     /** Mainland mobile (optionally +86) or landline with a 3–4 digit area code. */
     static final String PHONE = "^(\\+86[- ]?)?1[3-9]\\d{9}$|^0\\d{2,3}-?\\d{7,8}$";

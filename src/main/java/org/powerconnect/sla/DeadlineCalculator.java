@@ -62,11 +62,7 @@ public final class DeadlineCalculator {
         Objects.requireNonNull(eventDay, "eventDay");
         WorkingDate due = calendar.addWorkingDays(eventDay, workingDays);
         Instant dueAt = due.date().atTime(officeCutoff).atZone(zone).toInstant();
-        Deadline deadline = new Deadline(eventDay, workingDays, due.date(), dueAt, due.provisional());
-        if (deadline.provisional()) {
-            warnProvisional(deadline);
-        }
-        return deadline;
+        return new Deadline(eventDay, workingDays, due.date(), dueAt, due.provisional());
     }
 
     /** The due instant at the office zone's offset, for display and for APIs that want a local time. */
@@ -74,16 +70,26 @@ public final class DeadlineCalculator {
         return deadline.dueAt().atZone(zone).toOffsetDateTime();
     }
 
-    private void warnProvisional(Deadline deadline) {
+    /**
+     * Logs a provisional deadline at WARN, so that a missing year of calendar data is noticed. The SLA clocks
+     * call this for every clock they start; the public calculator does not, so anonymous callers cannot fill
+     * the log.
+     *
+     * @param subject what is due, e.g. "Application YC-20261203-000042, supply-plan"
+     */
+    public void warnIfProvisional(Deadline deadline, String subject) {
+        if (!deadline.provisional()) {
+            return;
+        }
         if (deadline.dueDate().isAfter(calendar.lastCoveredDate())) {
-            log.warn("Due date {} is provisional: the working-day calendar {} has no data after {}; "
+            log.warn("{}: due date {} is provisional: the working-day calendar {} has no data after {}; "
                             + "{} working day(s) counted from {} using weekends and fixed-date statutory holidays only",
-                    deadline.dueDate(), calendar.source(), calendar.lastCoveredDate(),
+                    subject, deadline.dueDate(), calendar.source(), calendar.lastCoveredDate(),
                     deadline.workingDays(), deadline.countedFrom());
         } else {
-            log.warn("Due date {} is provisional: the working-day calendar {} has no data before {}; "
+            log.warn("{}: due date {} is provisional: the working-day calendar {} has no data before {}; "
                             + "{} working day(s) counted from {} using weekends and fixed-date statutory holidays only",
-                    deadline.dueDate(), calendar.source(), calendar.firstCoveredDate(),
+                    subject, deadline.dueDate(), calendar.source(), calendar.firstCoveredDate(),
                     deadline.workingDays(), deadline.countedFrom());
         }
     }

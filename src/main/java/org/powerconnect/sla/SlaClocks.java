@@ -48,7 +48,7 @@ public class SlaClocks {
             return existing;
         }
         DeadlineCalculator.Deadline deadline = deadlines.dueAfter(start.startedAt(), limit.get().workingDays());
-        // a provisional due date is logged at WARN by the calculator
+        deadlines.warnIfProvisional(deadline, "Application " + start.applicationNo() + ", " + start.stage());
         long id = clocks.insert(start, deadline.countedFrom(), limit.get(), deadline);
         return clocks.findById(id);
     }
@@ -60,6 +60,7 @@ public class SlaClocks {
     public SlaClock rebase(SlaClock clock, VoltageClass voltageClass, ExternalLineWork externalLineWork) {
         SlaPolicy.Limit limit = policy.limitFor(clock.stage(), voltageClass, externalLineWork).orElseThrow();
         DeadlineCalculator.Deadline deadline = deadlines.dueAfter(clock.startedAt(), limit.workingDays());
+        deadlines.warnIfProvisional(deadline, "Application " + clock.applicationNo() + ", " + clock.stage());
         clocks.updateLimit(clock.id(), limit, deadline);
         log.info("Application {}: {} limit is now {} working days ({}), due {}", clock.applicationNo(), clock.stage(),
                 limit.workingDays(), limit.basis(), deadlines.dueAtLocal(deadline));

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 class SlaConfiguration {
 
     @Bean
-    SlaSettings slaSettings(@Value("${powerconnect.sla.config-dir:sla-config}") Path configDir) {
-        return SlaSettings.load(configDir);
+    SlaSettings slaSettings(@Value("${powerconnect.sla.config-dir:sla-config}") String configDir) {
+        // a plain file-system path, relative to the working directory; not a Spring resource location
+        return SlaSettings.load(Path.of(configDir));
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.powerconnect.web.ApiProblem;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,8 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A deadline calculator for staff and applicants: the same arithmetic the SLA clocks use. */
 @RestController
-@RequestMapping("/api/working-days")
+@RequestMapping(path = "/api/working-days", produces = MediaType.APPLICATION_JSON_VALUE)
 class WorkingDayController {
+
+    /** Far outside the calendar's data a due date means nothing (and 1900 had no +08:00 yet). */
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2099;
 
     private final DeadlineCalculator deadlines;
 
@@ -38,6 +43,16 @@ class WorkingDayController {
     }
 
     private DeadlineCalculator.Deadline parse(String from, int workingDays) {
+        DeadlineCalculator.Deadline deadline = read(from, workingDays);
+        if (deadline.countedFrom().getYear() < FIRST_YEAR || deadline.dueDate().getYear() > LAST_YEAR) {
+            throw ApiProblem.invalid("from", "must lie between " + FIRST_YEAR + " and " + LAST_YEAR
+                    + ", with its due date; the official calendar has data for " + deadlines.calendar().firstCoveredDate()
+                    + " to " + deadlines.calendar().lastCoveredDate());
+        }
+        return deadline;
+    }
+
+    private DeadlineCalculator.Deadline read(String from, int workingDays) {
         try {
             if (from.length() == 10) {
                 return deadlines.dueAfter(LocalDate.parse(from), workingDays);

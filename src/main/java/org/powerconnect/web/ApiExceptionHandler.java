@@ -2,7 +2,10 @@ package org.powerconnect.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -25,8 +28,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Turns every request error into {@code application/problem+json} that names the field and the rule, so a
  * client can show the applicant what to correct.
  */
-@RestControllerAdvice(basePackages = "org.powerconnect")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -69,6 +74,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static FieldProblem unreadable(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof JsonParseException parse && parse.getOriginalMessage().startsWith("Duplicate field")) {
+            Matcher field = DUPLICATE_FIELD.matcher(parse.getOriginalMessage());
+            return new FieldProblem(field.find() ? field.group(1) : "body", "appears more than once");
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new FieldProblem(path(unknown), "is not a known field; known fields are "
                     + unknown.getKnownPropertyIds());

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * HTTP Basic for {@code /api}, checked against the users and groups of the process engine's identity service
@@ -47,9 +48,36 @@ class ApiSecurityConfiguration {
                 .build();
     }
 
-    /** The webapps, the engine's REST API and actuator bring their own authentication. */
+    /**
+     * Camunda's REST API can change anything (users, groups, variables, timers), and the engine's
+     * authorizations are not on yet: only administrators may use it. The engine's own filter then signs the
+     * caller in to the engine.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain engineRestSecurity(HttpSecurity http, AuthenticationProvider identityService,
+            ObjectMapper json) throws Exception {
+        return http
+                // Jersey serves this path, not Spring MVC: match the raw path, not an MVC handler pattern
+                .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+                .authenticationProvider(identityService)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(Staff.ADMIN_GROUP))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"PowerConnect engine\"");
+                    write(response, json, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                            "sign in with HTTP Basic as a member of " + Staff.ADMIN_GROUP);
+                }))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
+                        write(response, json, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                                "the engine's REST API is for members of " + Staff.ADMIN_GROUP)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /** The webapps and actuator bring their own authentication. */
+    @Bean
+    @Order(3)
     SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

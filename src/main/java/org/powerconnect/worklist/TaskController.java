@@ -13,6 +13,7 @@ import org.powerconnect.supplyplan.InvalidSupplyPlanException;
 import org.powerconnect.web.ApiProblem;
 import org.powerconnect.web.Staff;
 import org.springframework.security.core.Authentication;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The departments' worklists: list open tasks and complete them with the stage's outcome. */
 @RestController
-@RequestMapping("/api/tasks")
+@RequestMapping(path = "/api/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
 class TaskController {
 
     private final Worklist worklist;

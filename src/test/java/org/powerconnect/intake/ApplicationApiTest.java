@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
 
 /**
  * The service window's HTTP API, called as a client would: over HTTP, with HTTP Basic, reading JSON.
@@ -258,16 +259,16 @@ class ApplicationApiTest extends EngineTestSupport {
         answers.add(api.post(APPLICATIONS, "planning-bureau", validApplication()).status());
         answers.add(api.post(APPLICATIONS, freshServiceWindowClerk(), "not-the-password", validApplication())
                 .status());
+        // a client that cannot read JSON is refused before anything is written, not after
+        answers.add(HttpStatus.valueOf(rest.withBasicAuth(WINDOW, TEST_PASSWORD).exchange(RequestEntity
+                .post(URI.create(APPLICATIONS)).accept(MediaType.APPLICATION_XML).contentType(MediaType.APPLICATION_JSON)
+                .body(api.json(validApplication())), String.class).getStatusCode().value()));
 
         assertThat(answers).allSatisfy(status -> assertThat(status.is4xxClientError()).as("%s", status).isTrue());
         assertThat(rowCounts()).isEqualTo(before);
     }
 
-    /**
-     * A value that passes the request's rules but that PostgreSQL cannot store (text cannot hold a NUL
-     * character) fails after the application number was issued, inside the submitting transaction: the number,
-     * the application, its clock and its process must all be rolled back.
-     */
+    /** A NUL character, which PostgreSQL text cannot hold, is refused and leaves nothing behind. */
     @Test
     void aSubmissionThatFailsAfterItsNumberWasIssuedLeavesNoRowBehind() {
         at("2026-09-24T10:00");
@@ -279,6 +280,31 @@ class ApplicationApiTest extends EngineTestSupport {
 
         assertThat(reply.status()).as("answer %s", reply.raw()).isNotEqualTo(HttpStatus.CREATED);
         assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRejectedNamingIt() {
+        at("2026-09-24T10:00");
+        String body = api.json(validApplication());
+        String twice = body.substring(0, body.length() - 1) + ",\"capacityKva\":70}";
+
+        Reply reply = api.postRaw(APPLICATIONS, WINDOW, MediaType.APPLICATION_JSON, twice);
+
+        assertIsProblem(reply, 400);
+        assertThat(errorFields(reply)).containsExactly("capacityKva");
+    }
+
+    @Test
+    void invisibleOrBlankLookingTextIsRejectedNamingTheField() {
+        at("2026-09-24T10:00");
+        Map<String, Object> body = validApplication();
+        body.put("applicantName", "\u200b\u200b");
+        body.put("address", "\u3000");
+
+        Reply reply = api.post(APPLICATIONS, WINDOW, body);
+
+        assertIsProblem(reply, 400);
+        assertThat(errorFields(reply)).containsExactlyInAnyOrder("applicantName", "address");
     }
 
     @Test

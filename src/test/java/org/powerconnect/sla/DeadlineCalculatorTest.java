@@ -104,16 +104,19 @@ class DeadlineCalculatorTest {
     }
 
     @Test
-    void shouldMarkDeadlineBeyondTheCalendarAsProvisionalAndWarnOnce() {
+    void shouldMarkDeadlineBeyondTheCalendarAsProvisionalAndWarnOnceWhenAsked() {
         Deadline deadline = calculator.dueAfter(LocalDate.parse("2026-12-28"), 5);
 
         assertThat(deadline.dueDate()).isEqualTo(LocalDate.parse("2027-01-05"));
         assertThat(deadline.dueAt()).isEqualTo(Instant.parse("2027-01-05T09:00:00Z"));
         assertThat(deadline.provisional()).isTrue();
+        assertThat(logged.list).as("computing alone logs nothing").isEmpty();
+
+        calculator.warnIfProvisional(deadline, "Application YC-20261228-000001, supply-plan");
         assertThat(logged.list).singleElement().satisfies(line -> {
             assertThat(line.getLevel()).isEqualTo(Level.WARN);
             assertThat(line.getFormattedMessage())
-                    .contains("2027-01-05 is provisional")
+                    .startsWith("Application YC-20261228-000001, supply-plan: due date 2027-01-05 is provisional")
                     .contains("no data after 2026-12-31")
                     .contains("5 working day(s) counted from 2026-12-28");
         });
@@ -125,6 +128,7 @@ class DeadlineCalculatorTest {
 
         assertThat(deadline.dueDate()).isEqualTo(LocalDate.parse("2026-12-29"));
         assertThat(deadline.provisional()).isFalse();
+        calculator.warnIfProvisional(deadline, "Application YC-20261224-000001, supply-plan");
         assertThat(logged.list).isEmpty();
     }
 }

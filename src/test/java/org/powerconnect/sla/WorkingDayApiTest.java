@@ -109,6 +109,15 @@ class WorkingDayApiTest extends EngineTestSupport {
         assertThat(errorFields(reply)).containsExactly("from");
     }
 
+    @ParameterizedTest(name = "from={0}")
+    @ValueSource(strings = {"1900-01-01", "1999-12-31", "2099-12-31", "9999-12-31"})
+    void aFromFarOutsideTheCalendarIsRejectedNamingFrom(String from) {
+        Reply reply = due(from, "5");
+
+        assertIsProblem(reply, 400);
+        assertThat(errorFields(reply)).containsExactly("from");
+    }
+
     @Test
     void aMissingFromIsRejectedNamingFrom() {
         Reply reply = due(null, "5");
