@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command: ./run-tests.sh [extra Maven arguments]
+# The test command: scripts/run-tests.sh [extra Maven arguments]
 #
 # Runs the whole suite (unit, process and HTTP integration tests) against PostgreSQL. It uses the server
 # at $PGHOST:$PGPORT (default 127.0.0.1:5432, user postgres) and recreates the database powerconnect_test
@@ -7,7 +7,7 @@
 # in a temporary folder (as the unprivileged user "postgres" or "nobody" when run as root, since
 # PostgreSQL refuses to run as root), and removes it afterwards.
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/.."
 
 export PGHOST="${PGHOST:-127.0.0.1}"
 export PGPORT="${PGPORT:-5432}"
@@ -59,8 +59,9 @@ if ! "$PG_ISREADY" -q -h "$PGHOST" -p "$PGPORT"; then
     throwaway=$(mktemp -d /tmp/powerconnect-pg.XXXXXX)
     chmod 755 "$throwaway"
     if [ "$(id -u)" = 0 ]; then chown "$(pg_owner)" "$throwaway"; fi
+    asked="$PGHOST:$PGPORT"
     PGPORT=$(( 20000 + RANDOM % 20000 ))
-    echo "run-tests.sh: no PostgreSQL at $PGHOST:5432; starting a throwaway one on port $PGPORT in $throwaway"
+    echo "run-tests.sh: no PostgreSQL at $asked; starting a throwaway one on port $PGPORT in $throwaway"
     as_pg_owner "$INITDB" -D "$throwaway/data" -U postgres -A trust -E UTF8 >/dev/null
     as_pg_owner "$PG_CTL" -D "$throwaway/data" -l "$throwaway/server.log" -w \
         -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k $throwaway" start >/dev/null
