@@ -14,6 +14,9 @@ import org.powerconnect.connection.Stage;
  * @param limitBasis  the facts the limit was chosen by, e.g. "HIGH_VOLTAGE, WITH_EXCAVATION"
  * @param provisional the due date runs past the calendar's data and may move when the next year's notice is loaded
  * @param breachedAt  when the breach was recorded, or null
+ * @param dueDate     the current due date: the original one moved by pauses (and by a re-based limit)
+ * @param originalDueDate the due date the clock started with, kept for explaining every later move
+ * @param pausedWorkingDays the working days that ended pauses added to the due date
  */
 public record SlaClock(
         long id,
@@ -31,7 +34,10 @@ public record SlaClock(
         boolean provisional,
         Instant completedAt,
         Outcome outcome,
-        Instant breachedAt) {
+        Instant breachedAt,
+        LocalDate originalDueDate,
+        Instant originalDueAt,
+        int pausedWorkingDays) {
 
     public enum Outcome {
         RUNNING,

@@ -57,8 +57,9 @@ class SlaClockRepository {
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     insert into sla_clock (application_no, scope_key, activity, stage, department, started_at,
-                        counted_from, limit_working_days, limit_basis, due_date, due_at, provisional, outcome)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING')
+                        counted_from, limit_working_days, limit_basis, due_date, due_at, provisional, outcome,
+                        original_due_date, original_due_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?)
                     """, new String[] {"id"});
             statement.setString(1, start.applicationNo());
             statement.setString(2, start.scopeKey());
@@ -72,6 +73,8 @@ class SlaClockRepository {
             statement.setObject(10, deadline.dueDate());
             statement.setObject(11, utc(deadline.dueAt()));
             statement.setBoolean(12, deadline.provisional());
+            statement.setObject(13, deadline.dueDate());
+            statement.setObject(14, utc(deadline.dueAt()));
             return statement;
         }, keys);
         return keys.getKey().longValue();
@@ -125,7 +128,10 @@ class SlaClockRepository {
                 rs.getBoolean("provisional"),
                 instant(rs, "completed_at"),
                 SlaClock.Outcome.valueOf(rs.getString("outcome")),
-                instant(rs, "breached_at"));
+                instant(rs, "breached_at"),
+                rs.getObject("original_due_date", LocalDate.class),
+                instant(rs, "original_due_at"),
+                rs.getInt("paused_working_days"));
     }
 
     /** Instants go to the database with an explicit offset, so the server's zone never shifts them. */
