@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import org.powerconnect.connection.Department;
 import org.powerconnect.permits.PermitDecisions;
 import org.powerconnect.sla.SlaClocks;
+import org.powerconnect.sla.SlaPauses;
 import org.powerconnect.supplyplan.SupplyPlans;
 import org.powerconnect.web.ApiProblem;
 import org.powerconnect.web.Staff;
@@ -31,14 +32,16 @@ class ApplicationController {
     private final Worklist worklist;
     private final SlaClocks clocks;
     private final PermitDecisions permitDecisions;
+    private final SlaPauses pauses;
 
     ApplicationController(Applications applications, SupplyPlans supplyPlans, Worklist worklist, SlaClocks clocks,
-            PermitDecisions permitDecisions) {
+            PermitDecisions permitDecisions, SlaPauses pauses) {
         this.applications = applications;
         this.supplyPlans = supplyPlans;
         this.worklist = worklist;
         this.clocks = clocks;
         this.permitDecisions = permitDecisions;
+        this.pauses = pauses;
     }
 
     @PostMapping
@@ -59,7 +62,7 @@ class ApplicationController {
         Application application = applications.find(applicationNo)
                 .orElseThrow(() -> ApiProblem.notFound("no application " + applicationNo));
         return ApplicationView.of(application, supplyPlans.find(applicationNo).orElse(null),
-                worklist.openTasksOf(applicationNo), clocks.clocksOf(applicationNo),
+                worklist.openTasksOf(applicationNo), clocks.clocksOf(applicationNo), pauses.of(applicationNo),
                 permitDecisions.of(applicationNo));
     }
 

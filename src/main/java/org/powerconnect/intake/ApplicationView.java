@@ -9,6 +9,7 @@ import org.powerconnect.connection.ExternalLineWork;
 import org.powerconnect.connection.VoltageClass;
 import org.powerconnect.permits.PermitDecision;
 import org.powerconnect.sla.SlaClock;
+import org.powerconnect.sla.SlaPause;
 import org.powerconnect.supplyplan.SupplyPlan;
 import org.powerconnect.worklist.StageTask;
 
@@ -29,10 +30,11 @@ record ApplicationView(
         SupplyPlanView supplyPlan,
         List<TaskView> openTasks,
         List<ClockView> slaClocks,
+        List<PauseController.PauseView> runningPauses,
         List<PermitDecisionView> permitDecisions) {
 
     static ApplicationView of(Application application, SupplyPlan plan, List<StageTask> tasks, List<SlaClock> clocks,
-            List<PermitDecision> decisions) {
+            List<SlaPause> pauses, List<PermitDecision> decisions) {
         return new ApplicationView(application.applicationNo(), application.status(), application.applicantName(),
                 application.contactPhone(), application.address(), application.voltageClass(),
                 application.capacityKva(), application.kind(), application.customerType(), application.submittedAt(),
@@ -40,6 +42,7 @@ record ApplicationView(
                 plan == null ? null : SupplyPlanView.of(plan),
                 tasks.stream().map(TaskView::of).toList(),
                 clocks.stream().map(ClockView::of).toList(),
+                pauses.stream().filter(SlaPause::isRunning).map(PauseController.PauseView::of).toList(),
                 decisions.stream().map(PermitDecisionView::of).toList());
     }
 
@@ -62,13 +65,15 @@ record ApplicationView(
         }
     }
 
+    /** @param dueAt the current due time: {@code originalDueAt} moved by {@code pausedWorkingDays} and re-based limits */
     record ClockView(String stage, String department, Instant startedAt, int limitWorkingDays, String limitBasis,
-            Instant dueAt, Instant completedAt, String outcome, boolean breached, Instant breachedAt,
-            boolean provisional) {
+            Instant originalDueAt, int pausedWorkingDays, Instant dueAt, Instant completedAt, String outcome,
+            boolean breached, Instant breachedAt, boolean provisional) {
         static ClockView of(SlaClock clock) {
             return new ClockView(clock.stage().key(), clock.department().key(), clock.startedAt(),
-                    clock.limitWorkingDays(), clock.limitBasis(), clock.dueAt(), clock.completedAt(),
-                    clock.outcome().name(), clock.isBreached(), clock.breachedAt(), clock.provisional());
+                    clock.limitWorkingDays(), clock.limitBasis(), clock.originalDueAt(), clock.pausedWorkingDays(),
+                    clock.dueAt(), clock.completedAt(), clock.outcome().name(), clock.isBreached(), clock.breachedAt(),
+                    clock.provisional());
         }
     }
 

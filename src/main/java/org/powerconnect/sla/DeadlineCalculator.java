@@ -65,6 +65,23 @@ public final class DeadlineCalculator {
         return new Deadline(eventDay, workingDays, due.date(), dueAt, due.provisional());
     }
 
+    /**
+     * The working days a pause from {@code start} to {@code end} takes out of a clock. A pause's start and end
+     * are events like any other: the day the pause starts still counts, and the count resumes the day after
+     * the pause ends; so the paused days are the working days after the start's counted day up to and
+     * including the end's counted day (both after the office cut-off rule). A pause within one day takes none.
+     */
+    public int workingDaysPaused(Instant start, Instant end) {
+        return calendar.workingDaysBetween(countedDay(start), countedDay(end));
+    }
+
+    /** A due date moved later by {@code workingDays} working days, due at the cut-off of its new day. */
+    public Deadline postpone(LocalDate dueDate, int workingDays, boolean provisional) {
+        WorkingDate moved = calendar.addWorkingDays(dueDate, workingDays);
+        Instant dueAt = moved.date().atTime(officeCutoff).atZone(zone).toInstant();
+        return new Deadline(dueDate, workingDays, moved.date(), dueAt, provisional || moved.provisional());
+    }
+
     /** The due instant at the office zone's offset, for display and for APIs that want a local time. */
     public OffsetDateTime dueAtLocal(Deadline deadline) {
         return deadline.dueAt().atZone(zone).toOffsetDateTime();

@@ -88,6 +88,15 @@ class SlaClockRepository {
                 deadline.provisional(), id);
     }
 
+    /** Moves the current due date later; the original one stays. */
+    void moveDue(long id, DeadlineCalculator.Deadline moved, int pausedWorkingDays) {
+        jdbc.update("""
+                update sla_clock set due_date = ?, due_at = ?, provisional = ?,
+                    paused_working_days = paused_working_days + ?
+                 where id = ?
+                """, moved.dueDate(), utc(moved.dueAt()), moved.provisional(), pausedWorkingDays, id);
+    }
+
     void finish(long id, SlaClock.Outcome outcome, Instant at) {
         jdbc.update("update sla_clock set outcome = ?, completed_at = ? where id = ? and outcome = 'RUNNING'",
                 outcome.name(), utc(at), id);

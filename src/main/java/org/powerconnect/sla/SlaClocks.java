@@ -25,11 +25,16 @@ public class SlaClocks {
     private final SlaClockRepository clocks;
     private final SlaPolicy policy;
     private final DeadlineCalculator deadlines;
+    private final SlaPauses pauses;
+    private final SlaTimerControl timers;
 
-    SlaClocks(SlaClockRepository clocks, SlaSettings settings) {
+    SlaClocks(SlaClockRepository clocks, SlaSettings settings, DeadlineCalculator deadlines, SlaPauses pauses,
+            SlaTimerControl timers) {
         this.clocks = clocks;
         this.policy = settings.policy();
-        this.deadlines = settings.deadlineCalculator();
+        this.deadlines = deadlines;
+        this.pauses = pauses;
+        this.timers = timers;
     }
 
     /**
@@ -55,21 +60,31 @@ public class SlaClocks {
 
     /**
      * Applies the limit that fits the external-line work the supply plan decided, counted from the clock's
-     * original start. Used for the overall clock, whose limit depends on the plan.
+     * original start plus the working days ended pauses took out, and moves its timer (unless a pause holds
+     * it). Used for the overall clock, whose limit depends on the plan.
      */
     public SlaClock rebase(SlaClock clock, VoltageClass voltageClass, ExternalLineWork externalLineWork) {
         SlaPolicy.Limit limit = policy.limitFor(clock.stage(), voltageClass, externalLineWork).orElseThrow();
         DeadlineCalculator.Deadline deadline = deadlines.dueAfter(clock.startedAt(), limit.workingDays());
+        if (clock.pausedWorkingDays() > 0) {
+            // pauses that have ended keep the days they earned
+            deadline = deadlines.postpone(deadline.dueDate(), clock.pausedWorkingDays(), deadline.provisional());
+        }
         deadlines.warnIfProvisional(deadline, "Application " + clock.applicationNo() + ", " + clock.stage());
         clocks.updateLimit(clock.id(), limit, deadline);
         log.info("Application {}: {} limit is now {} working days ({}), due {}", clock.applicationNo(), clock.stage(),
                 limit.workingDays(), limit.basis(), deadlines.dueAtLocal(deadline));
-        return clocks.findById(clock.id()).orElseThrow();
+        SlaClock rebased = clocks.findById(clock.id()).orElseThrow();
+        if (!pauses.isHeld(rebased)) {
+            timers.moveTo(rebased);
+        }
+        return rebased;
     }
 
     /** Stops the clock of a finished stage; finishing after the due time is a breach, even if no timer fired yet. */
     public void complete(String scopeKey, Instant at) {
-        clocks.findByScopeKey(scopeKey).filter(SlaClock::isRunning).ifPresent(clock -> {
+        clocks.findByScopeKey(scopeKey).filter(SlaClock::isRunning).map(clock -> pauses.settleOnCompletion(clock, at))
+                .ifPresent(clock -> {
             clocks.finish(clock.id(), SlaClock.Outcome.COMPLETED, at);
             if (at.isAfter(clock.dueAt())) {
                 recordBreach(clock, at);

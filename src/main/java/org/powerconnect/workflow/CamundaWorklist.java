@@ -7,27 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.powerconnect.connection.Department;
 import org.powerconnect.connection.Stage;
 import org.powerconnect.connection.VoltageClass;
 import org.powerconnect.permits.PermitDecision;
 import org.powerconnect.permits.PermitDecisions;
-import org.powerconnect.sla.SlaClock;
 import org.powerconnect.sla.SlaClocks;
 import org.powerconnect.supplyplan.PermitKeys;
 import org.powerconnect.supplyplan.SupplyPlan;
@@ -45,27 +39,22 @@ class CamundaWorklist implements Worklist {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final HistoryService history;
-    private final RepositoryService repository;
-    private final ManagementService management;
     private final IdentityService identity;
     private final SupplyPlans supplyPlans;
     private final PermitDecisions permitDecisions;
     private final SlaClocks clocks;
-    /** Stage and department per (process definition, task definition key): the models never change once deployed. */
-    private final Map<String, StageDefinition> stages = new ConcurrentHashMap<>();
+    private final StageDefinitions stages;
 
-    CamundaWorklist(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-            ManagementService management, IdentityService identity, SupplyPlans supplyPlans,
-            PermitDecisions permitDecisions, SlaClocks clocks) {
+    CamundaWorklist(TaskService tasks, RuntimeService runtime, HistoryService history, IdentityService identity,
+            SupplyPlans supplyPlans, PermitDecisions permitDecisions, SlaClocks clocks, StageDefinitions stages) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
-        this.repository = repository;
-        this.management = management;
         this.identity = identity;
         this.supplyPlans = supplyPlans;
         this.permitDecisions = permitDecisions;
         this.clocks = clocks;
+        this.stages = stages;
     }
 
     @Override
@@ -140,21 +129,12 @@ class CamundaWorklist implements Worklist {
 
     /**
      * The overall limit depends on the external-line work: once the plan decides it, the overall clock gets
-     * its limit (from the same start) and its timer job moves to the new due time.
+     * the limit that fits (its timer and the power-on task's due date move with it).
      */
     private void applyPlanToOverallLimit(String processInstanceId, String applicationNo, SupplyPlan plan) {
-        Optional<SlaClock> overall = clocks.running(applicationNo, Stage.OVERALL);
-        if (overall.isEmpty()) {
-            return;
-        }
-        VoltageClass voltageClass = VoltageClass.valueOf(
-                (String) runtime.getVariable(processInstanceId, ConnectionProcess.VAR_VOLTAGE_CLASS));
-        SlaClock rebased = clocks.rebase(overall.get(), voltageClass, plan.externalLineWork());
-        Job timer = management.createJobQuery().processInstanceId(processInstanceId)
-                .activityId(ConnectionProcess.BOUNDARY_EVENT_CONNECTION_OVERDUE).singleResult();
-        if (timer != null) {
-            management.setJobDuedate(timer.getId(), Date.from(rebased.dueAt()));
-        }
+        clocks.running(applicationNo, Stage.OVERALL).ifPresent(overall -> clocks.rebase(overall,
+                VoltageClass.valueOf((String) runtime.getVariable(processInstanceId, ConnectionProcess.VAR_VOLTAGE_CLASS)),
+                plan.externalLineWork()));
     }
 
     private Map<String, String> applicationNos(List<Task> page) {
@@ -167,9 +147,7 @@ class CamundaWorklist implements Worklist {
     }
 
     private StageTask toStageTask(Task task, String applicationNo) {
-        StageDefinition stage = stages.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
-                key -> StageDefinition.of((BaseElement) repository.getBpmnModelInstance(task.getProcessDefinitionId())
-                        .getModelElementById(task.getTaskDefinitionKey())));
+        StageDefinition stage = stages.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
         return new StageTask(task.getId(), applicationNo, stage.stage(), stage.department(), task.getName(),
                 instant(task.getCreateTime()), instant(task.getDueDate()));
     }
