@@ -58,8 +58,8 @@ class SlaClockRepository {
             var statement = connection.prepareStatement("""
                     insert into sla_clock (application_no, scope_key, activity, stage, department, started_at,
                         counted_from, limit_working_days, limit_basis, due_date, due_at, provisional, outcome,
-                        original_due_date, original_due_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?)
+                        original_due_date, original_due_at, warn_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?)
                     """, new String[] {"id"});
             statement.setString(1, start.applicationNo());
             statement.setString(2, start.scopeKey());
@@ -75,6 +75,7 @@ class SlaClockRepository {
             statement.setBoolean(12, deadline.provisional());
             statement.setObject(13, deadline.dueDate());
             statement.setObject(14, utc(deadline.dueAt()));
+            statement.setObject(15, utc(deadline.dueAt()));
             return statement;
         }, keys);
         return keys.getKey().longValue();
