@@ -17,6 +17,7 @@ import org.powerconnect.connection.Stage;
  * @param dueDate     the current due date: the original one moved by pauses (and by a re-based limit)
  * @param originalDueDate the due date the clock started with, kept for explaining every later move
  * @param pausedWorkingDays the working days that ended pauses added to the due date
+ * @param warnAt      when the clock warns before it breaches; moves with the due date
  */
 public record SlaClock(
         long id,
@@ -37,7 +38,8 @@ public record SlaClock(
         Instant breachedAt,
         LocalDate originalDueDate,
         Instant originalDueAt,
-        int pausedWorkingDays) {
+        int pausedWorkingDays,
+        Instant warnAt) {
 
     public enum Outcome {
         RUNNING,

@@ -52,7 +52,8 @@ class SlaClockRepository {
         return jdbc.query(SELECT + " where c.application_no = ? order by c.started_at, c.id", this::map, applicationNo);
     }
 
-    long insert(ClockStart start, LocalDate countedFrom, SlaPolicy.Limit limit, DeadlineCalculator.Deadline deadline) {
+    long insert(ClockStart start, LocalDate countedFrom, SlaPolicy.Limit limit, DeadlineCalculator.Deadline deadline,
+            Instant warnAt) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
@@ -75,27 +76,44 @@ class SlaClockRepository {
             statement.setBoolean(12, deadline.provisional());
             statement.setObject(13, deadline.dueDate());
             statement.setObject(14, utc(deadline.dueAt()));
-            statement.setObject(15, utc(deadline.dueAt()));
+            statement.setObject(15, utc(warnAt));
             return statement;
         }, keys);
         return keys.getKey().longValue();
     }
 
-    void updateLimit(long id, SlaPolicy.Limit limit, DeadlineCalculator.Deadline deadline) {
+    void updateLimit(long id, SlaPolicy.Limit limit, DeadlineCalculator.Deadline deadline, Instant warnAt) {
         jdbc.update("""
-                update sla_clock set limit_working_days = ?, limit_basis = ?, due_date = ?, due_at = ?, provisional = ?
+                update sla_clock set limit_working_days = ?, limit_basis = ?, due_date = ?, due_at = ?, provisional = ?,
+                    warn_at = ?
                  where id = ?
                 """, limit.workingDays(), limit.basis(), deadline.dueDate(), utc(deadline.dueAt()),
-                deadline.provisional(), id);
+                deadline.provisional(), utc(warnAt), id);
+    }
+
+    /** A due date recomputed on another calendar; the original due date stays. */
+    void updateDue(long id, DeadlineCalculator.Deadline deadline, Instant warnAt) {
+        jdbc.update("update sla_clock set due_date = ?, due_at = ?, provisional = ?, warn_at = ? where id = ?",
+                deadline.dueDate(), utc(deadline.dueAt()), deadline.provisional(), utc(warnAt), id);
+    }
+
+    void insertDueChange(long clockId, Instant oldDueAt, Instant newDueAt, String cause, Instant at) {
+        jdbc.update("""
+                insert into sla_due_change (clock_id, old_due_at, new_due_at, cause, changed_at) values (?, ?, ?, ?, ?)
+                """, clockId, utc(oldDueAt), utc(newDueAt), cause, utc(at));
+    }
+
+    List<SlaClock> findRunning() {
+        return jdbc.query(SELECT + " where c.outcome = 'RUNNING' order by c.id", this::map);
     }
 
     /** Moves the current due date later; the original one stays. */
-    void moveDue(long id, DeadlineCalculator.Deadline moved, int pausedWorkingDays) {
+    void moveDue(long id, DeadlineCalculator.Deadline moved, int pausedWorkingDays, Instant warnAt) {
         jdbc.update("""
-                update sla_clock set due_date = ?, due_at = ?, provisional = ?,
+                update sla_clock set due_date = ?, due_at = ?, provisional = ?, warn_at = ?,
                     paused_working_days = paused_working_days + ?
                  where id = ?
-                """, moved.dueDate(), utc(moved.dueAt()), moved.provisional(), pausedWorkingDays, id);
+                """, moved.dueDate(), utc(moved.dueAt()), moved.provisional(), utc(warnAt), pausedWorkingDays, id);
     }
 
     void finish(long id, SlaClock.Outcome outcome, Instant at) {
@@ -141,7 +159,8 @@ class SlaClockRepository {
                 instant(rs, "breached_at"),
                 rs.getObject("original_due_date", LocalDate.class),
                 instant(rs, "original_due_at"),
-                rs.getInt("paused_working_days"));
+                rs.getInt("paused_working_days"),
+                instant(rs, "warn_at"));
     }
 
     /** Instants go to the database with an explicit offset, so the server's zone never shifts them. */

@@ -24,6 +24,7 @@ public class SlaClocks {
 
     private final SlaClockRepository clocks;
     private final SlaPolicy policy;
+    private final SlaSettings settings;
     private final DeadlineCalculator deadlines;
     private final SlaPauses pauses;
     private final SlaTimerControl timers;
@@ -32,6 +33,7 @@ public class SlaClocks {
             SlaTimerControl timers) {
         this.clocks = clocks;
         this.policy = settings.policy();
+        this.settings = settings;
         this.deadlines = deadlines;
         this.pauses = pauses;
         this.timers = timers;
@@ -54,7 +56,8 @@ public class SlaClocks {
         }
         DeadlineCalculator.Deadline deadline = deadlines.dueAfter(start.startedAt(), limit.get().workingDays());
         deadlines.warnIfProvisional(deadline, "Application " + start.applicationNo() + ", " + start.stage());
-        long id = clocks.insert(start, deadline.countedFrom(), limit.get(), deadline);
+        long id = clocks.insert(start, deadline.countedFrom(), limit.get(), deadline,
+                settings.warnAt(start.stage(), deadline, start.startedAt()));
         return clocks.findById(id);
     }
 
@@ -71,7 +74,7 @@ public class SlaClocks {
             deadline = deadlines.postpone(deadline.dueDate(), clock.pausedWorkingDays(), deadline.provisional());
         }
         deadlines.warnIfProvisional(deadline, "Application " + clock.applicationNo() + ", " + clock.stage());
-        clocks.updateLimit(clock.id(), limit, deadline);
+        clocks.updateLimit(clock.id(), limit, deadline, settings.warnAt(clock.stage(), deadline, clock.startedAt()));
         log.info("Application {}: {} limit is now {} working days ({}), due {}", clock.applicationNo(), clock.stage(),
                 limit.workingDays(), limit.basis(), deadlines.dueAtLocal(deadline));
         SlaClock rebased = clocks.findById(clock.id()).orElseThrow();

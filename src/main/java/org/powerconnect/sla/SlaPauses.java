@@ -30,8 +30,11 @@ public class SlaPauses {
     private final SlaClockRepository clocks;
     private final DeadlineCalculator deadlines;
     private final SlaTimerControl timers;
+    private final SlaSettings settings;
 
-    SlaPauses(JdbcTemplate jdbc, SlaClockRepository clocks, DeadlineCalculator deadlines, SlaTimerControl timers) {
+    SlaPauses(JdbcTemplate jdbc, SlaClockRepository clocks, DeadlineCalculator deadlines, SlaTimerControl timers,
+            SlaSettings settings) {
+        this.settings = settings;
         this.jdbc = jdbc;
         this.clocks = clocks;
         this.deadlines = deadlines;
@@ -146,7 +149,7 @@ public class SlaPauses {
         if (workingDays > 0) {
             DeadlineCalculator.Deadline moved = deadlines.postpone(clock.dueDate(), workingDays, clock.provisional());
             deadlines.warnIfProvisional(moved, "Application " + clock.applicationNo() + ", " + clock.stage());
-            clocks.moveDue(clock.id(), moved, workingDays);
+            clocks.moveDue(clock.id(), moved, workingDays, settings.warnAt(clock.stage(), moved, clock.startedAt()));
         }
         recordMove(clock.id(), pauseId, workingDays);
         return clocks.findById(clock.id()).orElseThrow();

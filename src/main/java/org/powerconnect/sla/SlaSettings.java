@@ -5,10 +5,12 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 
+import org.powerconnect.connection.Stage;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -17,7 +19,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * Everything {@code sla-config/} holds: the office zone and cut-off, the working-day calendar and the limits.
  * Read once at start-up; a bad file stops the server with a message that names the file and the entry.
  */
-public record SlaSettings(ZoneId zone, LocalTime officeCutoff, WorkingDayCalendar calendar, SlaPolicy policy) {
+public record SlaSettings(ZoneId zone, LocalTime officeCutoff, WorkingDayCalendar calendar, SlaPolicy policy,
+        WarningPolicy warnings) {
 
     public static final String SETTINGS_FILE = "sla.yaml";
 
@@ -43,7 +46,13 @@ public record SlaSettings(ZoneId zone, LocalTime officeCutoff, WorkingDayCalenda
         String calendarFile = parse(source, "calendar", root, s -> s);
         WorkingDayCalendar calendar = WorkingDayCalendar.load(configDir.resolve(calendarFile));
         SlaPolicy policy = SlaPolicy.parse(root.get("limits"), source);
-        return new SlaSettings(zone, cutoff, calendar, policy);
+        WarningPolicy warnings = WarningPolicy.parse(root.get("warnings"), source);
+        return new SlaSettings(zone, cutoff, calendar, policy, warnings);
+    }
+
+    /** When a clock of this stage, due by this deadline, warns. */
+    public Instant warnAt(Stage stage, DeadlineCalculator.Deadline deadline, Instant startedAt) {
+        return warnings.warnAt(stage, deadline.dueDate(), deadline.dueAt(), startedAt, zone);
     }
 
     public DeadlineCalculator deadlineCalculator() {
