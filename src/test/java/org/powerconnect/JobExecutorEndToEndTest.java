@@ -35,7 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=true",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
-        "camunda.bpm.job-execution.max-wait=1000"})
+        "camunda.bpm.job-execution.max-wait=1000",
+        // an engine name of its own: closing this context unregisters only this engine, not the "default"
+        // engine that the other tests' context serves through /engine-rest
+        "camunda.bpm.process-engine-name=e2e"})
 @ActiveProfiles("test")
 @DirtiesContext
 class JobExecutorEndToEndTest {
@@ -120,13 +123,13 @@ class JobExecutorEndToEndTest {
                 .processInstanceBusinessKey(applicationNo).singleResult().getId();
 
         ResponseEntity<JsonNode> jobs = rest.withBasicAuth("e2e-admin", EngineTestSupport.TEST_PASSWORD)
-                .getForEntity("/engine-rest/job?processInstanceId=" + processInstanceId + "&timers=true", JsonNode.class);
+                .getForEntity("/engine-rest/engine/e2e/job?processInstanceId=" + processInstanceId + "&timers=true", JsonNode.class);
         assertThat(jobs.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(jobs.getBody()).hasSize(1);
         String jobId = jobs.getBody().get(0).get("id").asText();
 
         ResponseEntity<Void> moved = rest.withBasicAuth("e2e-admin", EngineTestSupport.TEST_PASSWORD).exchange(
-                "/engine-rest/job/" + jobId + "/duedate", HttpMethod.PUT,
+                "/engine-rest/engine/e2e/job/" + jobId + "/duedate", HttpMethod.PUT,
                 new HttpEntity<>(Map.of("duedate", ENGINE_REST_DATE.format(Instant.now().atOffset(ZoneOffset.UTC)))), Void.class);
         assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 

@@ -66,7 +66,7 @@ public class SlaClocks {
      * original start plus the working days ended pauses took out, and moves its timer (unless a pause holds
      * it). Used for the overall clock, whose limit depends on the plan.
      */
-    public SlaClock rebase(SlaClock clock, VoltageClass voltageClass, ExternalLineWork externalLineWork) {
+    public SlaClock rebase(SlaClock clock, VoltageClass voltageClass, ExternalLineWork externalLineWork, Instant at) {
         SlaPolicy.Limit limit = policy.limitFor(clock.stage(), voltageClass, externalLineWork).orElseThrow();
         DeadlineCalculator.Deadline deadline = deadlines.dueAfter(clock.startedAt(), limit.workingDays());
         if (clock.pausedWorkingDays() > 0) {
@@ -75,6 +75,11 @@ public class SlaClocks {
         }
         deadlines.warnIfProvisional(deadline, "Application " + clock.applicationNo() + ", " + clock.stage());
         clocks.updateLimit(clock.id(), limit, deadline, settings.warnAt(clock.stage(), deadline, clock.startedAt()));
+        if (!deadline.dueAt().equals(clock.dueAt())) {
+            clocks.insertDueChange(clock.id(), clock.dueAt(), deadline.dueAt(), "supply plan decided "
+                    + externalLineWork + ": limit " + limit.workingDays() + " working days (" + limit.basis() + ")",
+                    at);
+        }
         log.info("Application {}: {} limit is now {} working days ({}), due {}", clock.applicationNo(), clock.stage(),
                 limit.workingDays(), limit.basis(), deadlines.dueAtLocal(deadline));
         SlaClock rebased = clocks.findById(clock.id()).orElseThrow();

@@ -101,7 +101,7 @@ class CamundaWorklist implements Worklist {
                     reply.requiredPermits(), userId, now);
             variables.put(ConnectionProcess.VAR_EXTERNAL_LINE_WORK, plan.externalLineWork().name());
             variables.put(ConnectionProcess.VAR_REQUIRED_PERMITS, PermitKeys.join(plan.requiredPermits()));
-            applyPlanToOverallLimit(task.getProcessInstanceId(), stageTask.applicationNo(), plan);
+            applyPlanToOverallLimit(task.getProcessInstanceId(), stageTask.applicationNo(), plan, now);
             summary = plan.externalLineWork() + " " + PermitKeys.join(plan.requiredPermits());
         } else if (outcome instanceof StageOutcome.PermitOutcome decision) {
             permitDecisions.record(new PermitDecision(stageTask.applicationNo(), stageTask.stage(),
@@ -131,10 +131,10 @@ class CamundaWorklist implements Worklist {
      * The overall limit depends on the external-line work: once the plan decides it, the overall clock gets
      * the limit that fits (its timer and the power-on task's due date move with it).
      */
-    private void applyPlanToOverallLimit(String processInstanceId, String applicationNo, SupplyPlan plan) {
+    private void applyPlanToOverallLimit(String processInstanceId, String applicationNo, SupplyPlan plan, Instant now) {
         clocks.running(applicationNo, Stage.OVERALL).ifPresent(overall -> clocks.rebase(overall,
                 VoltageClass.valueOf((String) runtime.getVariable(processInstanceId, ConnectionProcess.VAR_VOLTAGE_CLASS)),
-                plan.externalLineWork()));
+                plan.externalLineWork(), now));
     }
 
     private Map<String, String> applicationNos(List<Task> page) {
