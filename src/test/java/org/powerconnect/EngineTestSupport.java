@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,6 +31,7 @@ import org.powerconnect.worklist.StageTask;
 import org.powerconnect.worklist.Worklist;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -62,9 +64,16 @@ public abstract class EngineTestSupport {
     protected SlaClocks clocks;
     @Autowired
     protected JdbcTemplate jdbc;
+    @Autowired
+    private TestRestTemplate rest;
+    @Autowired
+    private ObjectMapper json;
+    /** The HTTP API of the server this test runs, for API tests. */
+    protected ApiClient api;
 
     @BeforeEach
     void initEngineTests() {
+        api = new ApiClient(rest, json);
         BpmnAwareTests.init(engine);
         ensureDepartmentUsers(engine.getIdentityService());
     }

@@ -11,14 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.powerconnect.ApiClient;
 import org.powerconnect.ApiClient.Reply;
 import org.powerconnect.EngineTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,14 +37,6 @@ class ApplicationApiTest extends EngineTestSupport {
 
     @Autowired
     private TestRestTemplate rest;
-    @Autowired
-    private ObjectMapper json;
-    private ApiClient api;
-
-    @BeforeEach
-    void connectApiClient() {
-        api = new ApiClient(rest, json);
-    }
 
     // ---------------------------------------------------------------- submitting
 

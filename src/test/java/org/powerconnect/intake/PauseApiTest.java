@@ -4,18 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.powerconnect.ApiClient;
 import org.powerconnect.ApiClient.Reply;
 import org.powerconnect.EngineTestSupport;
 import org.powerconnect.connection.CustomerType;
 import org.powerconnect.connection.VoltageClass;
 import org.powerconnect.worklist.StageOutcome;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,16 +25,6 @@ class PauseApiTest extends EngineTestSupport {
 
     private static final String WINDOW = "grid-service-window";
 
-    @Autowired
-    private TestRestTemplate rest;
-    @Autowired
-    private ObjectMapper json;
-    private ApiClient api;
-
-    @BeforeEach
-    void connectApiClient() {
-        api = new ApiClient(rest, json);
-    }
 
     @Test
     void shouldHoldTheSupplyPlanAndOverallClocksWhileTheApplicantIsAwaitedAndMoveThemByTheWorkingDaysPaused() {

@@ -15,11 +15,8 @@ import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.powerconnect.ApiClient;
 import org.powerconnect.ApiClient.Reply;
 import org.powerconnect.EngineTestSupport;
 import org.powerconnect.connection.CustomerType;
@@ -47,14 +44,6 @@ class SlaReportTest extends EngineTestSupport {
 
     @Autowired
     private TestRestTemplate rest;
-    @Autowired
-    private ObjectMapper json;
-    private ApiClient api;
-
-    @BeforeEach
-    void connectApiClient() {
-        api = new ApiClient(rest, json);
-    }
 
     /*
      * Hand count. Working days used = working days after the clock's counted-from day up to and including the day

@@ -9,16 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.powerconnect.ApiClient;
 import org.powerconnect.ApiClient.Reply;
 import org.powerconnect.EngineTestSupport;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,18 +25,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 class WorkingDayApiTest extends EngineTestSupport {
 
-    @Autowired
-    private TestRestTemplate rest;
-    @Autowired
-    private ObjectMapper json;
     @LocalServerPort
     private int port;
-    private ApiClient api;
-
-    @BeforeEach
-    void connectApiClient() {
-        api = new ApiClient(rest, json);
-    }
 
     @Test
     void anEventAfterTheCutOffIsCountedFromTheNextDay() {

@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.powerconnect.ApiClient;
 import org.powerconnect.ApiClient.Reply;
 import org.powerconnect.EngineTestSupport;
 import org.powerconnect.connection.CustomerType;
@@ -18,8 +15,6 @@ import org.powerconnect.connection.ExternalLineWork;
 import org.powerconnect.connection.VoltageClass;
 import org.powerconnect.intake.Application;
 import org.powerconnect.worklist.StageOutcome;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,16 +37,6 @@ class TimelineApiTest extends EngineTestSupport {
     private static final String WINDOW = "grid-service-window";
     private static final String SUPERVISOR = "supervisor";
 
-    @Autowired
-    private TestRestTemplate rest;
-    @Autowired
-    private ObjectMapper json;
-    private ApiClient api;
-
-    @BeforeEach
-    void connectApiClient() {
-        api = new ApiClient(rest, json);
-    }
 
     /**
      * A high-voltage application accepted Thu 2026-09-24 10:00, its supply plan paused twice.

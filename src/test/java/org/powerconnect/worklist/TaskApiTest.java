@@ -13,17 +13,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.powerconnect.ApiClient;
 import org.powerconnect.ApiClient.Reply;
 import org.powerconnect.EngineTestSupport;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -40,16 +35,6 @@ class TaskApiTest extends EngineTestSupport {
     private static final String CONSTRUCTION_BUREAU = "construction-bureau";
     private static final String FORESTRY_BUREAU = "forestry-bureau";
 
-    @Autowired
-    private TestRestTemplate rest;
-    @Autowired
-    private ObjectMapper json;
-    private ApiClient api;
-
-    @BeforeEach
-    void connectApiClient() {
-        api = new ApiClient(rest, json);
-    }
 
     // ---------------------------------------------------------------- worklists
 
