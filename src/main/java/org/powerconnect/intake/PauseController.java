@@ -3,7 +3,11 @@ package org.powerconnect.intake;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -53,15 +57,30 @@ class PauseController {
     ResponseEntity<PauseView> start(@PathVariable String applicationNo, @Valid @RequestBody StartPause request,
             Authentication authentication) {
         Application application = inProgress(applicationNo);
+        PauseReason reason = PauseReason.valueOf(request.reason());
         Stage stage = request.stage() == null ? null : Stage.ofKey(request.stage()).filter(s -> s != Stage.POWER_ON)
                 .orElseThrow(() -> ApiProblem.invalid("stage", "must be a stage key with a time limit, e.g. supply-plan"));
+        if (reason == PauseReason.STATUTORY_PUBLICITY) {
+            if (stage != null && stage != Stage.PLANNING_PERMIT) {
+                throw ApiProblem.invalid("stage", "must be planning-permit (or left out): the statutory publicity "
+                        + "pauses the planning permit only");
+            }
+            stage = Stage.PLANNING_PERMIT;
+        }
         Staff staff = Staff.of(authentication);
-        if (!mayPause(staff, applicationNo, stage)) {
-            throw ApiProblem.forbidden(staff.userId() + " may not pause " + (stage == null ? "the application's clocks"
-                    : "the " + stage + " clock") + ": the service window, or the department of that stage, may");
+        Set<Department> departments = pausesAnything(staff) ? null : departmentsOf(staff);
+        if (departments != null && (stage == null || stage == Stage.OVERALL)) {
+            throw ApiProblem.forbidden(staff.userId() + " may pause only its own department's stage: name it in "
+                    + "'stage'; the service window pauses the whole application");
+        }
+        Stage asked = stage;
+        if (departments != null && clocks.clocksOf(applicationNo).stream().noneMatch(running -> running.isRunning()
+                && running.stage() == asked && departments.contains(running.department()))) {
+            throw ApiProblem.forbidden(staff.userId() + " has no running " + stage + " clock in application "
+                    + applicationNo + " to pause");
         }
         try {
-            SlaPause pause = pauses.start(application.applicationNo(), PauseReason.valueOf(request.reason()), stage,
+            SlaPause pause = pauses.start(application.applicationNo(), reason, stage, departments,
                     request.comment().strip(), staff.userId(), clock.instant());
             return ResponseEntity.created(URI.create("/api/applications/" + applicationNo + "/pauses/" + pause.id()))
                     .body(PauseView.of(pause));
@@ -73,18 +92,23 @@ class PauseController {
     @PostMapping("/{pauseId}/end")
     PauseView end(@PathVariable String applicationNo, @PathVariable long pauseId, Authentication authentication) {
         inProgress(applicationNo);
+        SlaPause pause = pause(applicationNo, pauseId);
         Staff staff = Staff.of(authentication);
-        SlaPause pause = pauses.find(applicationNo, pauseId)
-                .orElseThrow(() -> ApiProblem.notFound("application " + applicationNo + " has no pause " + pauseId));
-        boolean ownStage = pause.clocks().stream().anyMatch(held -> staff.belongsTo(held.department()));
-        if (!staff.belongsTo(Department.GRID_SERVICE_WINDOW) && !staff.isAdmin() && !ownStage) {
-            throw ApiProblem.forbidden(staff.userId() + " may not end pause " + pauseId);
+        boolean ownPause = pause.clocks().stream().filter(held -> held.stage() != Stage.OVERALL)
+                .allMatch(held -> staff.belongsTo(held.department()));
+        if (!pausesAnything(staff) && !ownPause) {
+            throw ApiProblem.forbidden(staff.userId() + " may end only pauses of its own department's clocks");
         }
         try {
             return PauseView.of(pauses.end(applicationNo, pauseId, staff.userId(), clock.instant()).orElseThrow());
         } catch (PauseConflictException e) {
             throw ApiProblem.conflict(e.getMessage());
         }
+    }
+
+    @GetMapping("/{pauseId}")
+    PauseView find(@PathVariable String applicationNo, @PathVariable long pauseId) {
+        return PauseView.of(pause(applicationNo, pauseId));
     }
 
     @GetMapping
@@ -103,13 +127,19 @@ class PauseController {
         return application;
     }
 
-    /** The service window pauses anything; a department pauses its own stage (papers missing at its formal acceptance). */
-    private boolean mayPause(Staff staff, String applicationNo, Stage stage) {
-        if (staff.belongsTo(Department.GRID_SERVICE_WINDOW) || staff.isAdmin()) {
-            return true;
-        }
-        return stage != null && stage != Stage.OVERALL && clocks.clocksOf(applicationNo).stream()
-                .anyMatch(clock -> clock.isRunning() && clock.stage() == stage && staff.belongsTo(clock.department()));
+    private SlaPause pause(String applicationNo, long pauseId) {
+        return pauses.find(applicationNo, pauseId)
+                .orElseThrow(() -> ApiProblem.notFound("application " + applicationNo + " has no pause " + pauseId));
+    }
+
+    /** The service window (and an administrator) pause any clock; a department pauses its own stage's clocks. */
+    private static boolean pausesAnything(Staff staff) {
+        return staff.belongsTo(Department.GRID_SERVICE_WINDOW) || staff.isAdmin();
+    }
+
+    private static Set<Department> departmentsOf(Staff staff) {
+        return Arrays.stream(Department.values()).filter(staff::belongsTo)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Department.class)));
     }
 
     /** The body of a new pause; {@code stage} is optional: without it, every running clock pauses. */

@@ -93,17 +93,20 @@ public class SlaClocks {
     public void complete(String scopeKey, Instant at) {
         clocks.findByScopeKey(scopeKey).filter(SlaClock::isRunning).map(clock -> pauses.settleOnCompletion(clock, at))
                 .ifPresent(clock -> {
-            clocks.finish(clock.id(), SlaClock.Outcome.COMPLETED, at);
-            if (at.isAfter(clock.dueAt())) {
-                recordBreach(clock, at);
-            }
-        });
+                    clocks.finish(clock.id(), SlaClock.Outcome.COMPLETED, at);
+                    if (at.isAfter(clock.dueAt())) {
+                        recordBreach(clock, at);
+                    }
+                    pauses.afterClockFinished(clock, at);
+                });
     }
 
     /** Stops the clock of a stage that was left unfinished; what was late until then stays recorded. */
     public void cancel(String scopeKey, Instant at) {
-        clocks.findByScopeKey(scopeKey).filter(SlaClock::isRunning)
-                .ifPresent(clock -> clocks.finish(clock.id(), SlaClock.Outcome.CANCELLED, at));
+        clocks.findByScopeKey(scopeKey).filter(SlaClock::isRunning).ifPresent(clock -> {
+            clocks.finish(clock.id(), SlaClock.Outcome.CANCELLED, at);
+            pauses.afterClockFinished(clock, at);
+        });
     }
 
     /**

@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.powerconnect.connection.Department;
@@ -25,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class SlaPauses {
+
+    /** Who ended a pause that the process ended because its wait could no longer continue. */
+    public static final String ENDED_BY_PROCESS = "process";
 
     private final JdbcTemplate jdbc;
     private final SlaClockRepository clocks;
@@ -48,12 +53,23 @@ public class SlaPauses {
      *
      * A clock that another running pause holds already stays with that pause (it is stopped anyway).
      *
-     * @param stage null for the whole application
+     * @param stage       null for the whole application
+     * @param departments whose clocks of the stage to pause (a bureau pauses its own); null for every department
      * @throws PauseConflictException when no such clock runs, or all of them are paused already
      */
-    public SlaPause start(String applicationNo, PauseReason reason, Stage stage, String comment, String startedBy,
-            Instant at) {
-        List<SlaClock> candidates = clocksToHold(applicationNo, reason, stage);
+    public SlaPause start(String applicationNo, PauseReason reason, Stage stage, Set<Department> departments,
+            String comment, String startedBy, Instant at) {
+        // one pause at a time per application: concurrent requests must not both take the same clocks
+        jdbc.queryForList("select id from sla_clock where application_no = ? and outcome = 'RUNNING' order by id for update",
+                Long.class, applicationNo);
+        List<SlaClock> candidates = clocksToHold(applicationNo, reason, stage).stream()
+                .filter(clock -> departments == null || clock.stage() == Stage.OVERALL
+                        || departments.contains(clock.department()))
+                .toList();
+        if (candidates.stream().noneMatch(clock -> clock.stage() != Stage.OVERALL || stage == Stage.OVERALL)) {
+            throw new PauseConflictException("application " + applicationNo + " has no running "
+                    + (stage == null ? "" : stage + " ") + "clock of " + departments + " to pause");
+        }
         List<SlaClock> held = candidates.stream().filter(clock -> runningPauseOf(clock.id()).isEmpty()).toList();
         // the overall clock comes along with a stage's clocks; it is not enough to start a pause of that stage
         boolean stageClockFree = held.stream()
@@ -95,7 +111,8 @@ public class SlaPauses {
             return pause;
         }
         if (!pause.get().isRunning()) {
-            throw new PauseConflictException("pause " + pauseId + " ended at " + pause.get().endedAt());
+            throw new PauseConflictException("pause " + pauseId + " ended at "
+                    + pause.get().endedAt().atZone(deadlines.zone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS));
         }
         int paused = deadlines.workingDaysPaused(pause.get().startedAt(), at);
         for (SlaPause.HeldClock held : pause.get().clocks()) {
@@ -127,6 +144,33 @@ public class SlaPauses {
         Instant startedAt = jdbc.queryForObject("select started_at from sla_pause where id = ?",
                 OffsetDateTime.class, pauseId.get()).toInstant();
         return postpone(clock, pauseId.get(), deadlines.workingDaysPaused(startedAt, at));
+    }
+
+    /**
+     * After a clock finished: a pause whose stage clocks have all finished has nothing left to wait for and ends
+     * itself (moving the overall clock it held by the days so far).
+     */
+    void afterClockFinished(SlaClock clock, Instant at) {
+        Optional<Long> pauseId = runningPauseOf(clock.id());
+        if (pauseId.isEmpty()) {
+            return;
+        }
+        SlaPause pause = find(clock.applicationNo(), pauseId.get()).orElseThrow();
+        boolean heldStageClocks = pause.clocks().stream().anyMatch(held -> held.stage() != Stage.OVERALL);
+        boolean stageClockRunning = pause.clocks().stream().filter(held -> held.stage() != Stage.OVERALL)
+                .anyMatch(held -> clocks.findById(held.clockId()).map(SlaClock::isRunning).orElse(false));
+        if (heldStageClocks && !stageClockRunning) {
+            end(clock.applicationNo(), pause.id(), ENDED_BY_PROCESS, at);
+        }
+    }
+
+    /** When the application's process ends, so do its pauses. */
+    public void endAll(String applicationNo, Instant at) {
+        for (SlaPause pause : of(applicationNo)) {
+            if (pause.isRunning()) {
+                end(applicationNo, pause.id(), ENDED_BY_PROCESS, at);
+            }
+        }
     }
 
     /** Whether a running pause holds the clock (its timer must stay held). */

@@ -83,9 +83,12 @@ final class ClockExplanation {
                             ? " plus the " + workingDays(clock.pausedWorkingDays()) + " paused" : "")
                     + " → due " + due(clock.dueDate()));
         }
-        if (clock.provisional()) {
+        if (clock.provisional() && clock.isRunning()) {
             parts.add("the due date is provisional: the official calendar has no data after "
                     + deadlines.calendar().lastCoveredDate() + ", so it moves when the next year's notice is added");
+        } else if (clock.provisional()) {
+            parts.add("the due date was provisional: the official calendar had no data after "
+                    + deadlines.calendar().lastCoveredDate());
         }
         if (warnedAt != null) {
             parts.add("warned " + dayTime(warnedAt));

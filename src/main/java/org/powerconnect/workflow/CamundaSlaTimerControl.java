@@ -6,6 +6,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -61,7 +65,16 @@ class CamundaSlaTimerControl implements SlaTimerControl {
             return;
         }
         Job timer = timerOf(clock, instance);
-        if (timer != null) {
+        CommandContext command = Context.getCommandContext();
+        if (timer != null && command != null) {
+            // called from a listener inside an engine command (a task completing ends a pause): change the job in
+            // that command, since a nested service call would update it a second time and fail on its revision
+            JobEntity job = command.getJobManager().findJobById(timer.getId());
+            job.setDuedate(Date.from(clock.dueAt()));
+            if (job.isSuspended()) {
+                job.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
+            }
+        } else if (timer != null) {
             management.setJobDuedate(timer.getId(), Date.from(clock.dueAt()));
             if (timer.isSuspended()) {
                 management.activateJobById(timer.getId());

@@ -2,6 +2,10 @@ package org.powerconnect.intake;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.runtime.Job;
@@ -91,9 +95,55 @@ class PauseApiTest extends EngineTestSupport {
         at("2026-10-08T10:00");
         complete(application, "UserTask_ReplySupplyPlan", new StageOutcome.SupplyPlanReply(null, null, null));
 
-        JsonNode plan = clock(application(application), "supply-plan");
+        JsonNode view = application(application);
+        JsonNode plan = clock(view, "supply-plan");
         assertThat(plan.path("dueAt").asText()).isEqualTo("2026-10-09T17:00:00+08:00");
         assertThat(plan.path("breached").asBoolean()).isFalse();
+        // with the plan out, nothing is awaited any more: the pause ended itself and gave the overall clock its 3 days
+        assertThat(view.path("runningPauses")).isEmpty();
+        assertThat(clock(view, "overall").path("pausedWorkingDays").asInt()).isEqualTo(3);
+        Reply pauses = api.get(pauses(application), WINDOW);
+        assertThat(pauses.body().get(0).path("endedBy").asText()).isEqualTo("process");
+    }
+
+    @Test
+    void shouldLetABureauPauseAndEndOnlyItsOwnClocks() {
+        at("2026-09-24T10:00");
+        Application application = submit(VoltageClass.HIGH_VOLTAGE, 1000, CustomerType.NON_RESIDENTIAL);
+        complete(application, "UserTask_AcceptApplication", done());
+
+        Reply started = api.post(pauses(application), "planning-bureau", Map.of("reason", "APPLICANT_DOCUMENTS",
+                "comment", "site plan missing", "stage", "survey-opinion"));
+
+        assertThat(started.status()).as("%s", started.raw()).isEqualTo(HttpStatus.CREATED);
+        assertThat(started.body().path("clocks")).extracting(held -> held.path("stage").asText() + "@"
+                + held.path("department").asText()).containsExactlyInAnyOrder("survey-opinion@planning-bureau",
+                        "overall@grid-service-window");
+        String end = pauses(application) + "/" + started.body().path("id").asLong() + "/end";
+        assertIsProblem(api.post(end, "construction-bureau", Map.of()), 403);
+        assertIsProblem(api.post(pauses(application), "planning-bureau",
+                Map.of("reason", "CUSTOMER_WORKS", "comment", "whole application")), 403);
+        assertThat(api.post(end, "planning-bureau", Map.of()).status()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void shouldStartOnePauseWhenTheSameRequestArrivesTwiceAtOnce() throws Exception {
+        at("2026-09-24T10:00");
+        Application application = submit(VoltageClass.LOW_VOLTAGE, 50, CustomerType.NON_RESIDENTIAL);
+        Map<String, Object> body = Map.of("reason", "APPLICANT_DOCUMENTS", "comment", "ID card copy missing");
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService clerks = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<HttpStatus>> answers = List.of(
+                    clerks.submit(() -> { together.await(); return api.post(pauses(application), WINDOW, body).status(); }),
+                    clerks.submit(() -> { together.await(); return api.post(pauses(application), WINDOW, body).status(); }));
+            assertThat(List.of(answers.get(0).get(), answers.get(1).get()))
+                    .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+        } finally {
+            clerks.shutdownNow();
+        }
+        assertThat(application(application).path("runningPauses")).hasSize(1);
     }
 
     @Test

@@ -67,7 +67,7 @@ class SlaWarningsAndCalendarTest extends EngineTestSupport {
 
         at("2026-09-28T09:00");
         SlaPause pause = pauses.start(application.applicationNo(), PauseReason.APPLICANT_CONFIRMATION,
-                Stage.SUPPLY_PLAN, "the applicant confirms the connection point", "grid-planning",
+                Stage.SUPPLY_PLAN, null, "the applicant confirms the connection point", "grid-planning",
                 shanghai("2026-09-28T09:00"));
         warnings.recordDue(shanghai("2026-09-29T08:00"));
         assertThat(warningsOf(application)).noneMatch(w -> w.startsWith("supply-plan"));
