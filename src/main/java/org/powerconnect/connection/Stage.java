@@ -10,6 +10,11 @@ public enum Stage {
     ACCEPTANCE("acceptance"),
     SURVEY_OPINION("survey-opinion"),
     SUPPLY_PLAN("supply-plan"),
+    /**
+     * The applicant confirms the supply plan (客户确认供电方案), when the plan asks for it: a wait on the applicant,
+     * with no limit of its own, during which the overall clock pauses. A product decision; the source is silent.
+     */
+    PLAN_CONFIRMATION("plan-confirmation"),
     PLANNING_PERMIT("planning-permit"),
     EXCAVATION_PERMIT("excavation-permit"),
     ROAD_OCCUPANCY_PERMIT("road-occupancy-permit"),
@@ -37,6 +42,11 @@ public enum Stage {
 
     public boolean isPermit() {
         return PERMITS.contains(this);
+    }
+
+    /** Power-on is covered by the overall limit, and the plan confirmation waits on the applicant. */
+    public boolean hasOwnLimit() {
+        return this != POWER_ON && this != PLAN_CONFIRMATION;
     }
 
     public static Optional<Stage> ofKey(String key) {

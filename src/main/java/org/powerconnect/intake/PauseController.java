@@ -58,7 +58,7 @@ class PauseController {
             Authentication authentication) {
         Application application = inProgress(applicationNo);
         PauseReason reason = PauseReason.valueOf(request.reason());
-        Stage stage = request.stage() == null ? null : Stage.ofKey(request.stage()).filter(s -> s != Stage.POWER_ON)
+        Stage stage = request.stage() == null ? null : Stage.ofKey(request.stage()).filter(Stage::hasOwnLimit)
                 .orElseThrow(() -> ApiProblem.invalid("stage", "must be a stage key with a time limit, e.g. supply-plan"));
         if (reason == PauseReason.STATUTORY_PUBLICITY) {
             if (stage != null && stage != Stage.PLANNING_PERMIT) {

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class SlaPauses {
 
-    /** Who ended a pause that the process ended because its wait could no longer continue. */
+    /** Who started or ended a pause that the process itself started or ended. */
     public static final String ENDED_BY_PROCESS = "process";
 
     private final JdbcTemplate jdbc;

@@ -65,7 +65,7 @@ public final class SlaPolicy {
 
     private void checkComplete(String source) {
         for (Stage stage : Stage.values()) {
-            if (stage == Stage.POWER_ON) {
+            if (!stage.hasOwnLimit()) {
                 continue;
             }
             if (!limits.containsKey(stage)) {

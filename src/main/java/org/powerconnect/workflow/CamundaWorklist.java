@@ -101,6 +101,7 @@ class CamundaWorklist implements Worklist {
                     reply.requiredPermits(), userId, now);
             variables.put(ConnectionProcess.VAR_EXTERNAL_LINE_WORK, plan.externalLineWork().name());
             variables.put(ConnectionProcess.VAR_REQUIRED_PERMITS, PermitKeys.join(plan.requiredPermits()));
+            variables.put(ConnectionProcess.VAR_APPLICANT_CONFIRMATION, reply.applicantConfirmation());
             applyPlanToOverallLimit(task.getProcessInstanceId(), stageTask.applicationNo(), plan, now);
             summary = plan.externalLineWork() + " " + PermitKeys.join(plan.requiredPermits());
         } else if (outcome instanceof StageOutcome.PermitOutcome decision) {

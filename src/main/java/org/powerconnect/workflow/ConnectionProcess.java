@@ -12,6 +12,8 @@ final class ConnectionProcess {
     /** Camunda extension properties on activities. */
     static final String PROPERTY_STAGE = "stage";
     static final String PROPERTY_DEPARTMENT = "department";
+    /** On an activity that waits on the applicant: the pause reason the process starts and ends around it. */
+    static final String PROPERTY_PAUSE = "pause";
 
     /** Process variables: few, typed, and only what gateways and limits need. The rest lives in the application's tables. */
     /** The business key again, as a variable, because Tasklist shows variables (not business keys) on task cards. */
@@ -21,6 +23,7 @@ final class ConnectionProcess {
     static final String VAR_CUSTOMER_TYPE = "customerType";
     static final String VAR_EXTERNAL_LINE_WORK = "externalLineWork";
     static final String VAR_REQUIRED_PERMITS = "requiredPermits";
+    static final String VAR_APPLICANT_CONFIRMATION = "applicantConfirmation";
 
     private ConnectionProcess() {
     }

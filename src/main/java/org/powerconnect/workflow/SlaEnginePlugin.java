@@ -13,9 +13,10 @@ class SlaEnginePlugin extends AbstractProcessEnginePlugin {
     private final SlaParseListener parseListener;
 
     SlaEnginePlugin(StageClockListener clockListener, TaskDueDateListener dueDateListener,
-            SlaBreachListener breachListener, ProcessEndListener processEndListener, StageOutcomeGuard outcomeGuard) {
+            SlaBreachListener breachListener, ProcessEndListener processEndListener, StageOutcomeGuard outcomeGuard,
+            ProcessPauseListener pauseListener) {
         this.parseListener = new SlaParseListener(clockListener, dueDateListener, breachListener, processEndListener,
-                outcomeGuard);
+                outcomeGuard, pauseListener);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.powerconnect.workflow;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
 import org.powerconnect.connection.Stage;
+import org.powerconnect.sla.PauseReason;
 
 /**
  * Wires the SLA clocks into every deployed model, so that no stage can be modelled without its clock:
@@ -31,14 +33,17 @@ class SlaParseListener extends AbstractBpmnParseListener {
     private final SlaBreachListener breachListener;
     private final ProcessEndListener processEndListener;
     private final StageOutcomeGuard outcomeGuard;
+    private final ProcessPauseListener pauseListener;
 
     SlaParseListener(StageClockListener clockListener, TaskDueDateListener dueDateListener,
-            SlaBreachListener breachListener, ProcessEndListener processEndListener, StageOutcomeGuard outcomeGuard) {
+            SlaBreachListener breachListener, ProcessEndListener processEndListener, StageOutcomeGuard outcomeGuard,
+            ProcessPauseListener pauseListener) {
         this.clockListener = clockListener;
         this.dueDateListener = dueDateListener;
         this.breachListener = breachListener;
         this.processEndListener = processEndListener;
         this.outcomeGuard = outcomeGuard;
+        this.pauseListener = pauseListener;
     }
 
     @Override
@@ -53,6 +58,15 @@ class SlaParseListener extends AbstractBpmnParseListener {
                     + " has no camunda property 'stage': every task belongs to a stage of DOMAIN.md");
         }
         addClockListeners(activity);
+        Optional<String> pause = property(userTaskElement, ConnectionProcess.PROPERTY_PAUSE);
+        if (pause.isPresent()) {
+            if (Arrays.stream(PauseReason.values()).noneMatch(reason -> reason.name().equals(pause.get()))) {
+                throw new ProcessEngineException(activity.getId() + ": pause '" + pause.get() + "' is not one of "
+                        + Arrays.toString(PauseReason.values()));
+            }
+            activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, pauseListener);
+            activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, pauseListener);
+        }
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, dueDateListener);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, outcomeGuard);
@@ -77,19 +91,19 @@ class SlaParseListener extends AbstractBpmnParseListener {
     }
 
     private static Optional<Stage> stageOf(Element element, ActivityImpl activity) {
+        return property(element, ConnectionProcess.PROPERTY_STAGE).map(key -> Stage.ofKey(key).orElseThrow(() ->
+                new ProcessEngineException(activity.getId() + ": '" + key + "' is not a stage key of DOMAIN.md")));
+    }
+
+    private static Optional<String> property(Element element, String name) {
         Element extensions = element.element("extensionElements");
-        Element properties = extensions == null ? null
-                : extensions.elementNS(CAMUNDA, "properties");
+        Element properties = extensions == null ? null : extensions.elementNS(CAMUNDA, "properties");
         if (properties == null) {
             return Optional.empty();
         }
-        for (Element property : properties.elementsNS(CAMUNDA, "property")) {
-            if (ConnectionProcess.PROPERTY_STAGE.equals(property.attribute("name"))) {
-                String key = property.attribute("value");
-                return Optional.of(Stage.ofKey(key).orElseThrow(() -> new ProcessEngineException(activity.getId()
-                        + ": '" + key + "' is not a stage key of DOMAIN.md")));
-            }
-        }
-        return Optional.empty();
+        return properties.elementsNS(CAMUNDA, "property").stream()
+                .filter(property -> name.equals(property.attribute("name")))
+                .map(property -> property.attribute("value"))
+                .findFirst();
     }
 }

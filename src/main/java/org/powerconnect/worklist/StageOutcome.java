@@ -11,9 +11,17 @@ public sealed interface StageOutcome {
 
     String comment();
 
-    /** The supply-plan reply; null fields take the typical plan the decision table proposed. */
-    record SupplyPlanReply(ExternalLineWork externalLineWork, List<Stage> requiredPermits, String comment)
-            implements StageOutcome {
+    /**
+     * The supply-plan reply; null fields take the typical plan the decision table proposed.
+     *
+     * @param applicantConfirmation whether the applicant must confirm the plan before the work goes on
+     */
+    record SupplyPlanReply(ExternalLineWork externalLineWork, List<Stage> requiredPermits, String comment,
+            boolean applicantConfirmation) implements StageOutcome {
+
+        public SupplyPlanReply(ExternalLineWork externalLineWork, List<Stage> requiredPermits, String comment) {
+            this(externalLineWork, requiredPermits, comment, false);
+        }
     }
 
     record PermitOutcome(PermitDecision.Decision decision, String comment) implements StageOutcome {

@@ -26,11 +26,13 @@ final class StageOutcomeReader {
         List<FieldProblem> problems = new ArrayList<>();
         StageOutcome outcome;
         if (stage == Stage.SUPPLY_PLAN) {
-            allow(fields, Set.of("externalLineWork", "requiredPermits", "comment"), stage, problems);
+            allow(fields, Set.of("externalLineWork", "requiredPermits", "comment", "applicantConfirmation"), stage,
+                    problems);
             outcome = new StageOutcome.SupplyPlanReply(
                     enumValue(fields, "externalLineWork", ExternalLineWork.class, false, problems),
                     permits(fields, problems),
-                    comment(fields, false, problems));
+                    comment(fields, false, problems),
+                    flag(fields, "applicantConfirmation", problems));
         } else if (stage.isPermit()) {
             allow(fields, Set.of("decision", "comment"), stage, problems);
             PermitDecision.Decision decision = enumValue(fields, "decision", PermitDecision.Decision.class, true, problems);
@@ -67,6 +69,18 @@ final class StageOutcomeReader {
         }
         problems.add(new FieldProblem(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
         return null;
+    }
+
+    private static boolean flag(Map<String, Object> fields, String field, List<FieldProblem> problems) {
+        Object value = fields.get(field);
+        if (value == null) {
+            return false;
+        }
+        if (!(value instanceof Boolean flag)) {
+            problems.add(new FieldProblem(field, "must be true or false"));
+            return false;
+        }
+        return flag;
     }
 
     private static List<Stage> permits(Map<String, Object> fields, List<FieldProblem> problems) {

@@ -15,7 +15,9 @@ import org.powerconnect.connection.VoltageClass;
 import org.powerconnect.intake.Application;
 import org.powerconnect.intake.ApplicationStatus;
 import org.powerconnect.permits.PermitDecision.Decision;
+import org.powerconnect.sla.PauseReason;
 import org.powerconnect.sla.SlaClock;
+import org.powerconnect.sla.SlaPauses;
 import org.powerconnect.supplyplan.SupplyPlans;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.powerconnect.worklist.StageOutcome;
@@ -30,6 +32,8 @@ class ConnectionProcessTest extends EngineTestSupport {
 
     @Autowired
     private SupplyPlans supplyPlans;
+    @Autowired
+    private SlaPauses pauses;
 
     @ParameterizedTest(name = "{0} with external-line work {1}")
     @CsvSource({
@@ -143,6 +147,36 @@ class ConnectionProcessTest extends EngineTestSupport {
                 .extracting(task -> task.stage().key() + "@" + task.department().key())
                 .containsExactlyInAnyOrder("river-occupancy-permit@water-bureau",
                         "urban-occupancy-permit@urban-management-bureau");
+    }
+
+    @Test
+    void shouldPauseTheOverallClockWhileTheApplicantConfirmsThePlan() {
+        at("2026-09-24T10:00");
+        Application application = submit(VoltageClass.LOW_VOLTAGE, 8, CustomerType.RESIDENTIAL);
+        acceptAndGiveOpinions(application);
+        at("2026-09-24T11:00");
+        complete(application, "UserTask_ReplySupplyPlan",
+                new StageOutcome.SupplyPlanReply(ExternalLineWork.NONE, List.of(), null, true));
+
+        assertThat(openTaskActivities(application)).containsExactly("UserTask_RecordApplicantConfirmation");
+        assertThat(pauses.of(application.applicationNo())).singleElement().satisfies(pause -> {
+            assertThat(pause.isRunning()).isTrue();
+            assertThat(pause.reason()).isEqualTo(PauseReason.APPLICANT_CONFIRMATION);
+            assertThat(pause.startedBy()).isEqualTo("process");
+        });
+
+        // the applicant confirms on Tuesday 09-29: 09-28 and 09-29 were spent waiting. The overall limit for low
+        // voltage without external line is 3 working days from 09-24 (09-28, 09-29, 09-30), so 09-30 + 2 → 10-09
+        at("2026-09-29T10:00");
+        complete(application, "UserTask_RecordApplicantConfirmation", new StageOutcome.Done("confirmed by phone"));
+
+        assertThat(pauses.of(application.applicationNo())).singleElement()
+                .satisfies(pause -> assertThat(pause.endedBy()).isEqualTo("process"));
+        SlaClock overall = clocks.running(application.applicationNo(), Stage.OVERALL).orElseThrow();
+        assertThat(overall.pausedWorkingDays()).isEqualTo(2);
+        assertThat(overall.dueAt()).isEqualTo(shanghai("2026-10-09T17:00"));
+        assertThat(openTaskActivities(application)).containsExactly("UserTask_PowerOn");
+        assertThat(task(application, "UserTask_PowerOn").dueAt()).isEqualTo(shanghai("2026-10-09T17:00"));
     }
 
     @Test
