@@ -14,7 +14,9 @@ import org.powerconnect.connection.CustomerType;
 import org.powerconnect.connection.ExternalLineWork;
 import org.powerconnect.connection.VoltageClass;
 import org.powerconnect.intake.Application;
+import org.powerconnect.sla.SlaWarnings;
 import org.powerconnect.worklist.StageOutcome;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +35,9 @@ import static org.powerconnect.ApiClient.assertIsProblem;
  * </pre>
  */
 class TimelineApiTest extends EngineTestSupport {
+
+    @Autowired
+    private SlaWarnings warnings;
 
     private static final String WINDOW = "grid-service-window";
     private static final String SUPERVISOR = "supervisor";
@@ -190,13 +195,8 @@ class TimelineApiTest extends EngineTestSupport {
         JsonNode running = clock(timeline(application), "acceptance");
         assertThat(running.path("workingDaysLeft").asInt()).isZero();
         assertThat(running.path("explanation").asText()).endsWith("; running, 0 working days used: due today");
-        // the warning scan is off in tests and written elsewhere: record the warning as it does
-        jdbc.update("""
-                insert into sla_warning (clock_id, application_no, stage, department, warn_at, due_at, recorded_at)
-                select id, application_no, stage, department, ?, due_at, ? from sla_clock
-                 where application_no = ? and stage = 'acceptance'
-                """, shanghai("2026-09-24T15:00").atOffset(ZoneOffset.UTC),
-                shanghai("2026-09-24T15:00").atOffset(ZoneOffset.UTC), application.applicationNo());
+        // the scheduled scan is off in tests: run it at 15:00, two hours before the acceptance cut-off
+        warnings.recordDue(shanghai("2026-09-24T15:00"));
 
         at("2026-09-24T17:00");
         management.executeJob(timer(application, "BoundaryEvent_AcceptanceOverdue").getId());
