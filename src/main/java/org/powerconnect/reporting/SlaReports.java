@@ -163,10 +163,10 @@ public class SlaReports {
         Instant completedAt = instant(rs, "completed_at");
         Instant dueAt = instant(rs, "due_at");
         boolean breached = rs.getInt("has_breach") == 1;
-        int used = deadlines.calendar().workingDaysBetween(rs.getObject("counted_from", LocalDate.class),
-                deadlines.countedDay(completedAt)) - rs.getInt("paused_working_days");
+        int used = deadlines.workingDaysUsed(rs.getObject("counted_from", LocalDate.class), completedAt,
+                rs.getInt("paused_working_days"));
         return new CompletedClock(rs.getString("stage"), rs.getString("department"), rs.getString("voltage_class"),
-                !breached && !completedAt.isAfter(dueAt), Math.max(used, 0));
+                !breached && !completedAt.isAfter(dueAt), used);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

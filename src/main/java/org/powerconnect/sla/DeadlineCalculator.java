@@ -75,6 +75,15 @@ public final class DeadlineCalculator {
         return calendar.workingDaysBetween(countedDay(start), countedDay(end));
     }
 
+    /**
+     * The working days a clock counted from {@code countedFrom} has used by {@code end}: the working days after
+     * its counted-from day up to the day {@code end} counts as, less the days pauses took out (never below 0).
+     * Reports and timelines both count this way.
+     */
+    public int workingDaysUsed(LocalDate countedFrom, Instant end, int pausedWorkingDays) {
+        return Math.max(0, calendar.workingDaysBetween(countedFrom, countedDay(end)) - pausedWorkingDays);
+    }
+
     /** A due date moved later by {@code workingDays} working days, due at the cut-off of its new day. */
     public Deadline postpone(LocalDate dueDate, int workingDays, boolean provisional) {
         WorkingDate moved = calendar.addWorkingDays(dueDate, workingDays);

@@ -23,7 +23,6 @@ public class SlaClocks {
     private static final Logger log = LoggerFactory.getLogger(SlaClocks.class);
 
     private final SlaClockRepository clocks;
-    private final SlaPolicy policy;
     private final SlaSettings settings;
     private final DeadlineCalculator deadlines;
     private final SlaPauses pauses;
@@ -32,7 +31,6 @@ public class SlaClocks {
     SlaClocks(SlaClockRepository clocks, SlaSettings settings, DeadlineCalculator deadlines, SlaPauses pauses,
             SlaTimerControl timers) {
         this.clocks = clocks;
-        this.policy = settings.policy();
         this.settings = settings;
         this.deadlines = deadlines;
         this.pauses = pauses;
@@ -46,7 +44,7 @@ public class SlaClocks {
      * @return empty for a stage without a limit of its own (power-on)
      */
     public Optional<SlaClock> startOrGet(ClockStart start) {
-        Optional<SlaPolicy.Limit> limit = policy.limitFor(start.stage(), start.voltageClass(), start.externalLineWork());
+        Optional<SlaPolicy.Limit> limit = settings.policy().limitFor(start.stage(), start.voltageClass(), start.externalLineWork());
         if (limit.isEmpty()) {
             return Optional.empty();
         }
@@ -67,7 +65,7 @@ public class SlaClocks {
      * it). Used for the overall clock, whose limit depends on the plan.
      */
     public SlaClock rebase(SlaClock clock, VoltageClass voltageClass, ExternalLineWork externalLineWork, Instant at) {
-        SlaPolicy.Limit limit = policy.limitFor(clock.stage(), voltageClass, externalLineWork).orElseThrow();
+        SlaPolicy.Limit limit = settings.policy().limitFor(clock.stage(), voltageClass, externalLineWork).orElseThrow();
         DeadlineCalculator.Deadline deadline = deadlines.dueAfter(clock.startedAt(), limit.workingDays());
         if (clock.pausedWorkingDays() > 0) {
             // pauses that have ended keep the days they earned

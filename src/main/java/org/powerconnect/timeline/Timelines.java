@@ -96,8 +96,8 @@ public class Timelines {
             }
         }
         LocalDate today = deadlines.countedDay(now);
-        LocalDate end = c.completedAt() == null ? today : deadlines.countedDay(c.completedAt());
-        int used = Math.max(0, calendar.workingDaysBetween(c.countedFrom(), end) - c.pausedWorkingDays() - soFar);
+        int used = deadlines.workingDaysUsed(c.countedFrom(), c.completedAt() == null ? now : c.completedAt(),
+                c.pausedWorkingDays() + soFar);
         Integer left = null;
         if (c.isRunning()) {
             LocalDate due = soFar > 0 ? deadlines.postpone(c.dueDate(), soFar, c.provisional()).dueDate() : c.dueDate();
