@@ -107,7 +107,8 @@ public abstract class EngineTestSupport {
 
     protected Application submit(VoltageClass voltageClass, int capacityKva, CustomerType customerType) {
         return applications.submit(new Applications.NewApplication("Test applicant", "13800138000",
-                "1 Test Road, Yancheng", voltageClass, capacityKva, ApplicationKind.NEW_CONNECTION, customerType),
+                "1 Test Road, Yancheng", voltageClass, capacityKva, ApplicationKind.NEW_CONNECTION, customerType,
+                null, null),
                 Department.GRID_SERVICE_WINDOW.key());
     }
 

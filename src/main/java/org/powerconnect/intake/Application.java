@@ -4,9 +4,15 @@ import java.time.Instant;
 
 import org.powerconnect.connection.ApplicationKind;
 import org.powerconnect.connection.CustomerType;
+import org.powerconnect.connection.Language;
 import org.powerconnect.connection.VoltageClass;
 
-/** An application for a new connection or a capacity increase, as received at the service window. */
+/**
+ * An application for a new connection or a capacity increase, as received at the service window.
+ *
+ * @param email    where the applicant hears about progress; null when they gave none
+ * @param language the language of the applicant's mails
+ */
 public record Application(
         String applicationNo,
         String applicantName,
@@ -19,5 +25,7 @@ public record Application(
         ApplicationStatus status,
         Instant submittedAt,
         String submittedBy,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String email,
+        Language language) {
 }

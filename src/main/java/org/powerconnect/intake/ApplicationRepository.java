@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.powerconnect.connection.ApplicationKind;
 import org.powerconnect.connection.CustomerType;
+import org.powerconnect.connection.Language;
 import org.powerconnect.connection.VoltageClass;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -46,12 +47,13 @@ class ApplicationRepository {
     void insert(Application application) {
         jdbc.update("""
                 insert into application (application_no, applicant_name, contact_phone, address, voltage_class,
-                    capacity_kva, kind, customer_type, status, submitted_at, submitted_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    capacity_kva, kind, customer_type, status, submitted_at, submitted_by, email, mail_language)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, application.applicationNo(), application.applicantName(), application.contactPhone(),
                 application.address(), application.voltageClass().name(), application.capacityKva(),
                 application.kind().name(), application.customerType().name(), application.status().name(),
-                application.submittedAt().atOffset(ZoneOffset.UTC), application.submittedBy());
+                application.submittedAt().atOffset(ZoneOffset.UTC), application.submittedBy(), application.email(),
+                application.language().key());
     }
 
     Optional<Application> find(String applicationNo) {
@@ -78,6 +80,8 @@ class ApplicationRepository {
                 ApplicationStatus.valueOf(rs.getString("status")),
                 rs.getObject("submitted_at", OffsetDateTime.class).toInstant(),
                 rs.getString("submitted_by"),
-                finishedAt == null ? null : finishedAt.toInstant());
+                finishedAt == null ? null : finishedAt.toInstant(),
+                rs.getString("email"),
+                Language.ofKey(rs.getString("mail_language")).orElseThrow());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.powerconnect.connection.ApplicationKind;
 import org.powerconnect.connection.CustomerType;
 import org.powerconnect.connection.ExternalLineWork;
+import org.powerconnect.connection.Language;
 import org.powerconnect.connection.VoltageClass;
 import org.powerconnect.permits.PermitDecision;
 import org.powerconnect.sla.SlaClock;
@@ -20,6 +21,8 @@ record ApplicationView(
         String applicantName,
         String contactPhone,
         String address,
+        String email,
+        Language language,
         VoltageClass voltageClass,
         int capacityKva,
         ApplicationKind kind,
@@ -36,7 +39,8 @@ record ApplicationView(
     static ApplicationView of(Application application, SupplyPlan plan, List<StageTask> tasks, List<SlaClock> clocks,
             List<SlaPause> pauses, List<PermitDecision> decisions) {
         return new ApplicationView(application.applicationNo(), application.status(), application.applicantName(),
-                application.contactPhone(), application.address(), application.voltageClass(),
+                application.contactPhone(), application.address(), application.email(), application.language(),
+                application.voltageClass(),
                 application.capacityKva(), application.kind(), application.customerType(), application.submittedAt(),
                 application.finishedAt(), plan == null ? null : plan.externalLineWork(),
                 plan == null ? null : SupplyPlanView.of(plan),

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.powerconnect.connection.ApplicationKind;
 import org.powerconnect.connection.CustomerType;
+import org.powerconnect.connection.Language;
 import org.powerconnect.connection.VoltageClass;
 import org.powerconnect.sla.SlaSettings;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,7 +38,8 @@ public class Applications {
         Application application = new Application(applicationNo, request.applicantName().strip(),
                 request.contactPhone().strip(), request.address().strip(), request.voltageClass(),
                 request.capacityKva(), request.kind(), request.customerType(), ApplicationStatus.IN_PROGRESS, now,
-                submittedBy, null);
+                submittedBy, null, request.email() == null ? null : request.email().strip(),
+                request.language() == null ? Language.ZH : request.language());
         applications.insert(application);
         events.publishEvent(new ApplicationSubmitted(application));
         return application;
@@ -51,10 +53,16 @@ public class Applications {
     /** Called when the application's process ends: powered on, or cancelled before that. */
     public void finish(String applicationNo, ApplicationStatus status, Instant at) {
         applications.finish(applicationNo, status, at);
+        events.publishEvent(new ApplicationFinished(applicationNo, status, at));
     }
 
-    /** The validated content of a submission. */
+    /**
+     * The validated content of a submission.
+     *
+     * @param email    optional
+     * @param language of the applicant's mails; null for Chinese
+     */
     public record NewApplication(String applicantName, String contactPhone, String address, VoltageClass voltageClass,
-            int capacityKva, ApplicationKind kind, CustomerType customerType) {
+            int capacityKva, ApplicationKind kind, CustomerType customerType, String email, Language language) {
     }
 }

@@ -1,5 +1,6 @@
 package org.powerconnect.intake;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.powerconnect.connection.ApplicationKind;
 import org.powerconnect.connection.CustomerType;
+import org.powerconnect.connection.Language;
 import org.powerconnect.connection.VoltageClass;
 import org.powerconnect.web.OneOf;
 
@@ -24,7 +26,9 @@ record SubmitApplicationRequest(
         @NotNull @OneOf(VoltageClass.class) String voltageClass,
         @NotNull @Positive @Max(value = 1_000_000, message = "must be at most 1000000 kVA") Integer capacityKva,
         @NotNull @OneOf(ApplicationKind.class) String kind,
-        @NotNull @OneOf(CustomerType.class) String customerType) {
+        @NotNull @OneOf(CustomerType.class) String customerType,
+        @Size(max = 254) @Email(regexp = EMAIL, message = EMAIL_RULE) String email,
+        @Pattern(regexp = "zh|en", message = "must be zh (Chinese, the default) or en (English)") String language) {
 
     /**
      * Names and addresses are one line of printable text with at least one letter or digit: no control or
@@ -36,8 +40,17 @@ record SubmitApplicationRequest(
     /** Mainland mobile (optionally +86) or landline with a 3–4 digit area code. */
     static final String PHONE = "^(\\+86[- ]?)?1[3-9]\\d{9}$|^0\\d{2,3}-?\\d{7,8}$";
 
+    /**
+     * One address of printable ASCII with a dot in its domain: an address that mail servers accept, and nothing
+     * (no line break, no second address) that could add a header or a recipient to a mail.
+     */
+    static final String EMAIL = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
+    static final String EMAIL_RULE = "must be one e-mail address such as name@example.com";
+
     Applications.NewApplication toNewApplication() {
         return new Applications.NewApplication(applicantName, contactPhone, address, VoltageClass.valueOf(voltageClass),
-                capacityKva, ApplicationKind.valueOf(kind), CustomerType.valueOf(customerType));
+                capacityKva, ApplicationKind.valueOf(kind), CustomerType.valueOf(customerType),
+                email == null || email.isBlank() ? null : email, language == null ? null : Language.ofKey(language).orElseThrow());
     }
 }

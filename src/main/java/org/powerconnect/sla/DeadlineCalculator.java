@@ -84,6 +84,18 @@ public final class DeadlineCalculator {
         return Math.max(0, calendar.workingDaysBetween(countedFrom, countedDay(end)) - pausedWorkingDays);
     }
 
+    /**
+     * How many working days are left until {@code dueAt}, seen at {@code now}, in office-zone dates: the
+     * working days after today up to and including the due day (0: due today); once overdue, minus the working
+     * days after the due day up to and including today (0: overdue since earlier today).
+     */
+    public int workingDaysLeft(Instant now, Instant dueAt) {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        LocalDate dueDay = dueAt.atZone(zone).toLocalDate();
+        return now.isBefore(dueAt) ? calendar.workingDaysBetween(today, dueDay)
+                : -calendar.workingDaysBetween(dueDay, today);
+    }
+
     /** A due date moved later by {@code workingDays} working days, due at the cut-off of its new day. */
     public Deadline postpone(LocalDate dueDate, int workingDays, boolean provisional) {
         WorkingDate moved = calendar.addWorkingDays(dueDate, workingDays);

@@ -48,6 +48,12 @@ class SlaClockRepository {
                 this::map, applicationNo, stage.key()).stream().findFirst();
     }
 
+    /** The clocks whose warnings one scan recorded. */
+    List<SlaClock> findWarnedAt(Instant recordedAt) {
+        return jdbc.query(SELECT + " join sla_warning w on w.clock_id = c.id where w.recorded_at = ? order by c.id",
+                this::map, utc(recordedAt));
+    }
+
     List<SlaClock> findByApplication(String applicationNo) {
         return jdbc.query(SELECT + " where c.application_no = ? order by c.started_at, c.id", this::map, applicationNo);
     }

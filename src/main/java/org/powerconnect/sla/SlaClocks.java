@@ -9,6 +9,7 @@ import org.powerconnect.connection.Stage;
 import org.powerconnect.connection.VoltageClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,14 +28,16 @@ public class SlaClocks {
     private final DeadlineCalculator deadlines;
     private final SlaPauses pauses;
     private final SlaTimerControl timers;
+    private final ApplicationEventPublisher events;
 
     SlaClocks(SlaClockRepository clocks, SlaSettings settings, DeadlineCalculator deadlines, SlaPauses pauses,
-            SlaTimerControl timers) {
+            SlaTimerControl timers, ApplicationEventPublisher events) {
         this.clocks = clocks;
         this.settings = settings;
         this.deadlines = deadlines;
         this.pauses = pauses;
         this.timers = timers;
+        this.events = events;
     }
 
     /**
@@ -118,6 +121,7 @@ public class SlaClocks {
         if (recorded) {
             log.info("SLA breach: application {} stage {} ({}) was due {}", clock.applicationNo(), clock.stage(),
                     clock.department(), clock.dueAt().atZone(deadlines.zone()).toOffsetDateTime());
+            events.publishEvent(new SlaBreachRecorded(clock, firedAt));
         }
         return recorded;
     }

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +21,13 @@ public class SlaWarnings {
     private static final Logger log = LoggerFactory.getLogger(SlaWarnings.class);
 
     private final JdbcTemplate jdbc;
+    private final SlaClockRepository clocks;
+    private final ApplicationEventPublisher events;
 
-    SlaWarnings(JdbcTemplate jdbc) {
+    SlaWarnings(JdbcTemplate jdbc, SlaClockRepository clocks, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.clocks = clocks;
+        this.events = events;
     }
 
     /** @return how many warnings this call recorded */
@@ -39,6 +44,8 @@ public class SlaWarnings {
                 """, now.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC));
         if (recorded > 0) {
             log.info("Recorded {} SLA warning(s)", recorded);
+            // in the same transaction, so a notification is written exactly when its warning is
+            clocks.findWarnedAt(now).forEach(clock -> events.publishEvent(new SlaWarningRecorded(clock, now)));
         }
         return recorded;
     }

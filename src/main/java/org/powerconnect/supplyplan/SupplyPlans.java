@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.powerconnect.connection.ExternalLineWork;
 import org.powerconnect.connection.Stage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class SupplyPlans {
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    SupplyPlans(JdbcTemplate jdbc) {
+    SupplyPlans(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Records the decision table's proposal; a second proposal (after a revision) replaces the first. */
@@ -71,7 +74,9 @@ public class SupplyPlans {
                     revision = case when decided_at is null then 0 else revision + 1 end
                  where application_no = ?
                 """, work.name(), PermitKeys.join(permits), decidedBy, decidedAt.atOffset(ZoneOffset.UTC), applicationNo);
-        return find(applicationNo).orElseThrow();
+        SupplyPlan decided = find(applicationNo).orElseThrow();
+        events.publishEvent(new SupplyPlanDecided(decided));
+        return decided;
     }
 
     private static void check(ExternalLineWork work, List<Stage> permits) {

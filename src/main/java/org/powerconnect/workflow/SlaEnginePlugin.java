@@ -14,9 +14,9 @@ class SlaEnginePlugin extends AbstractProcessEnginePlugin {
 
     SlaEnginePlugin(StageClockListener clockListener, TaskDueDateListener dueDateListener,
             SlaBreachListener breachListener, ProcessEndListener processEndListener, StageOutcomeGuard outcomeGuard,
-            ProcessPauseListener pauseListener) {
+            ProcessPauseListener pauseListener, TaskEventPublisher taskEvents) {
         this.parseListener = new SlaParseListener(clockListener, dueDateListener, breachListener, processEndListener,
-                outcomeGuard, pauseListener);
+                outcomeGuard, pauseListener, taskEvents);
     }
 
     @Override

@@ -34,16 +34,18 @@ class SlaParseListener extends AbstractBpmnParseListener {
     private final ProcessEndListener processEndListener;
     private final StageOutcomeGuard outcomeGuard;
     private final ProcessPauseListener pauseListener;
+    private final TaskEventPublisher taskEvents;
 
     SlaParseListener(StageClockListener clockListener, TaskDueDateListener dueDateListener,
             SlaBreachListener breachListener, ProcessEndListener processEndListener, StageOutcomeGuard outcomeGuard,
-            ProcessPauseListener pauseListener) {
+            ProcessPauseListener pauseListener, TaskEventPublisher taskEvents) {
         this.clockListener = clockListener;
         this.dueDateListener = dueDateListener;
         this.breachListener = breachListener;
         this.processEndListener = processEndListener;
         this.outcomeGuard = outcomeGuard;
         this.pauseListener = pauseListener;
+        this.taskEvents = taskEvents;
     }
 
     @Override
@@ -69,7 +71,9 @@ class SlaParseListener extends AbstractBpmnParseListener {
         }
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, dueDateListener);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskEvents);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, outcomeGuard);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, taskEvents);
     }
 
     @Override

@@ -154,6 +154,38 @@ class ApplicationApiTest extends EngineTestSupport {
                 assertThat(error.path("message").asText()).as("message of %s", error).isNotBlank());
     }
 
+    @Test
+    void anApplicantsEmailAndMailLanguageAreKeptAndShownToStaff() {
+        Map<String, Object> body = validApplication();
+        body.put("email", "wang.fang@example.com");
+        body.put("language", "en");
+
+        String applicationNo = submitted(body);
+
+        JsonNode application = api.get(APPLICATIONS + "/" + applicationNo, WINDOW).body();
+        assertThat(application.path("email").asText()).isEqualTo("wang.fang@example.com");
+        assertThat(application.path("language").asText()).isEqualTo("en");
+        JsonNode withoutEmail = api.get(APPLICATIONS + "/" + submitted(validApplication()), WINDOW).body();
+        assertThat(withoutEmail.path("email").isNull()).isTrue();
+        assertThat(withoutEmail.path("language").asText()).as("Chinese unless asked otherwise").isEqualTo("zh");
+    }
+
+    @ParameterizedTest(name = "email {0}")
+    @ValueSource(strings = {"wang", "wang@example", "wang@example.com, boss@example.com", "wang@example.com\r\nBcc: x@example.com",
+            "王@example.com", "<wang@example.com>"})
+    void anEmailThatIsNotOneAddressIsRejectedNamingEmailAndNothingIsStored(String email) {
+        Map<String, Object> body = validApplication();
+        body.put("email", email);
+        body.put("language", "fr");
+        int before = jdbc.queryForObject("select count(*) from application", Integer.class);
+
+        Reply reply = api.post(APPLICATIONS, WINDOW, body);
+
+        assertIsProblem(reply, 400);
+        assertThat(errorFields(reply)).containsExactlyInAnyOrder("email", "language");
+        assertThat(jdbc.queryForObject("select count(*) from application", Integer.class)).isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "capacityKva {0}")
     @ValueSource(strings = {"\"abc\"", "12.5"})
     void aCapacityThatIsNotAWholeNumberIsRejectedNamingCapacityKva(String capacityKva) {
