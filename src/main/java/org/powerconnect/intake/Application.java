@@ -12,6 +12,8 @@ import org.powerconnect.connection.VoltageClass;
  *
  * @param email    where the applicant hears about progress; null when they gave none
  * @param language the language of the applicant's mails
+ * @param accessCode the code with which the applicant follows the application; null for applications received
+ *                   before codes existed
  */
 public record Application(
         String applicationNo,
@@ -27,5 +29,6 @@ public record Application(
         String submittedBy,
         Instant finishedAt,
         String email,
-        Language language) {
+        Language language,
+        String accessCode) {
 }

@@ -54,7 +54,8 @@ class ApplicationController {
         }
         Application application = applications.submit(request.toNewApplication(), staff.userId());
         return ResponseEntity.created(URI.create("/api/applications/" + application.applicationNo()))
-                .body(new Submitted(application.applicationNo(), application.status(), application.submittedAt()));
+                .body(new Submitted(application.applicationNo(), application.status(), application.submittedAt(),
+                        application.accessCode()));
     }
 
     @GetMapping("/{applicationNo}")
@@ -66,6 +67,7 @@ class ApplicationController {
                 permitDecisions.of(applicationNo));
     }
 
-    record Submitted(String applicationNo, ApplicationStatus status, Instant submittedAt) {
+    /** @param accessCode for the applicant: it opens the public progress page of this application */
+    record Submitted(String applicationNo, ApplicationStatus status, Instant submittedAt, String accessCode) {
     }
 }

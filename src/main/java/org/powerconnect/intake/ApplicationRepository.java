@@ -47,13 +47,13 @@ class ApplicationRepository {
     void insert(Application application) {
         jdbc.update("""
                 insert into application (application_no, applicant_name, contact_phone, address, voltage_class,
-                    capacity_kva, kind, customer_type, status, submitted_at, submitted_by, email, mail_language)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    capacity_kva, kind, customer_type, status, submitted_at, submitted_by, email, mail_language, access_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, application.applicationNo(), application.applicantName(), application.contactPhone(),
                 application.address(), application.voltageClass().name(), application.capacityKva(),
                 application.kind().name(), application.customerType().name(), application.status().name(),
                 application.submittedAt().atOffset(ZoneOffset.UTC), application.submittedBy(), application.email(),
-                application.language().key());
+                application.language().key(), application.accessCode());
     }
 
     Optional<Application> find(String applicationNo) {
@@ -82,6 +82,7 @@ class ApplicationRepository {
                 rs.getString("submitted_by"),
                 finishedAt == null ? null : finishedAt.toInstant(),
                 rs.getString("email"),
-                Language.ofKey(rs.getString("mail_language")).orElseThrow());
+                Language.ofKey(rs.getString("mail_language")).orElseThrow(),
+                rs.getString("access_code"));
     }
 }

@@ -23,6 +23,7 @@ record ApplicationView(
         String address,
         String email,
         Language language,
+        String accessCode,
         VoltageClass voltageClass,
         int capacityKva,
         ApplicationKind kind,
@@ -40,6 +41,7 @@ record ApplicationView(
             List<SlaPause> pauses, List<PermitDecision> decisions) {
         return new ApplicationView(application.applicationNo(), application.status(), application.applicantName(),
                 application.contactPhone(), application.address(), application.email(), application.language(),
+                application.accessCode(),
                 application.voltageClass(),
                 application.capacityKva(), application.kind(), application.customerType(), application.submittedAt(),
                 application.finishedAt(), plan == null ? null : plan.externalLineWork(),

@@ -39,7 +39,7 @@ public class Applications {
                 request.contactPhone().strip(), request.address().strip(), request.voltageClass(),
                 request.capacityKva(), request.kind(), request.customerType(), ApplicationStatus.IN_PROGRESS, now,
                 submittedBy, null, request.email() == null ? null : request.email().strip(),
-                request.language() == null ? Language.ZH : request.language());
+                request.language() == null ? Language.ZH : request.language(), AccessCodes.newCode());
         applications.insert(application);
         events.publishEvent(new ApplicationSubmitted(application));
         return application;

@@ -106,6 +106,13 @@ class MailComposer {
         String action = null;
         if (forApplicant) {
             applicantFacts(facts, locale, mail, now);
+            if (application.accessCode() != null) {
+                fact(facts, locale, "label.access-code", application.accessCode());
+                action = text(locale, "action.progress");
+                link = UriComponentsBuilder.fromUri(settings.baseUrl()).path("/progress.html")
+                        .queryParam("no", mail.applicationNo()).queryParam("code", application.accessCode())
+                        .encode().toUriString();
+            }
         } else {
             fact(facts, locale, "label.stage", stageName);
             if (mail.taskName() != null) {

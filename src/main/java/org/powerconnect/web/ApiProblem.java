@@ -29,6 +29,13 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
     }
 
+    /** Too many attempts from one client; {@code retryAfterSeconds} goes to the Retry-After header. */
+    public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+        ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests", detail);
+        problem.getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
+        return problem;
+    }
+
     public static ApiProblem invalid(String field, String message) {
         return invalid(List.of(new FieldProblem(field, message)));
     }

@@ -32,8 +32,9 @@ class ApiSecurityConfiguration {
                 .securityMatcher("/api/**")
                 .authenticationProvider(identityService)
                 .authorizeHttpRequests(requests -> requests
-                        // the deadline calculator serves applicants too
-                        .requestMatchers("/api/working-days/**").permitAll()
+                        // the deadline calculator serves applicants too, and applicants follow their
+                        // application with its access code instead of an account
+                        .requestMatchers("/api/working-days/**", "/api/public/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"PowerConnect\"");

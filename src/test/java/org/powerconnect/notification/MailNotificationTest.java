@@ -146,8 +146,12 @@ class MailNotificationTest extends EngineTestSupport {
         // low voltage, before the plan decides the external line: the longest limit, 20 working days
         assertThat(text(accepted)).contains("Dear " + name + ",", "Applicant: " + name,
                 "Power on by: 2026-12-07 17:00 (Beijing time, UTC+8)", "Time left: 20 working days left");
-        assertThat(html(accepted)).contains("<html lang=\"en\">", "Li &lt;b&gt;&amp;&lt;/b&gt; &quot;Sons&quot;")
-                .doesNotContain("<b>&</b>");
+        String progressLink = "https://powerconnect.yancheng.example/progress.html?no=" + application.applicationNo()
+                + "&code=" + application.accessCode();
+        assertThat(text(accepted)).contains("Access code: " + application.accessCode(),
+                "Follow the progress: " + progressLink);
+        assertThat(html(accepted)).contains("<html lang=\"en\">", "Li &lt;b&gt;&amp;&lt;/b&gt; &quot;Sons&quot;",
+                "<a href=\"" + progressLink.replace("&", "&amp;") + "\">").doesNotContain("<b>&</b>");
 
         giveSurveyOpinions(application);
         at("2026-11-10T10:00");
