@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 import org.powerconnect.connection.Stage;
@@ -35,11 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SlaReports {
-
-    /** The reform item's targets for the average connection time of a class (non-residential users). */
-    static final Map<VoltageClass, Integer> AVERAGE_TARGETS = Map.of(
-            VoltageClass.HIGH_VOLTAGE, 70,
-            VoltageClass.LOW_VOLTAGE, 20);
 
     private static final String OVERALL = Stage.OVERALL.key();
 
@@ -126,7 +122,8 @@ public class SlaReports {
                     .filter(c -> c.stage().equals(OVERALL) && c.voltageClass().equals(voltageClass.name()))
                     .mapToInt(CompletedClock::workingDaysUsed).toArray();
             BigDecimal mean = mean(used);
-            Integer target = AVERAGE_TARGETS.get(voltageClass);
+            OptionalInt averageTarget = voltageClass.averageTargetWorkingDays();
+            Integer target = averageTarget.isPresent() ? averageTarget.getAsInt() : null;
             Boolean within = target == null || mean == null ? null : mean.compareTo(BigDecimal.valueOf(target)) <= 0;
             lines.add(new SlaReport.VoltageClassLine(voltageClass.name(), used.length, mean, target, within));
         }
