@@ -6,6 +6,9 @@
 # there. When nothing answers at that address, it starts a throwaway PostgreSQL from the installed binaries
 # in a temporary folder (as the unprivileged user "postgres" or "nobody" when run as root, since
 # PostgreSQL refuses to run as root), and removes it afterwards.
+# First it checks the Prometheus alert rules and runs their unit tests with promtool; the Java suite then
+# starts a real Prometheus against a running server (MonitoringEndToEndTest). Both come with Debian's
+# prometheus package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +23,17 @@ pg_bin() {
     dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
     if [ -n "$dir" ] && [ -x "$dir/$1" ]; then echo "$dir/$1"; elif command -v "$1" >/dev/null; then command -v "$1"; fi
 }
+
+for tool in promtool prometheus; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "run-tests.sh: $tool not found. The alert rules and the monitoring test need Prometheus, e.g. on Debian:" >&2
+        echo "    apt-get install --no-install-recommends prometheus" >&2
+        exit 1
+    fi
+done
+echo "run-tests.sh: checking the Prometheus scrape config and alert rules, and running the rules' unit tests"
+promtool check config grafana/prometheus/prometheus.yml >/dev/null
+promtool test rules grafana/prometheus/alerts-test.yml
 
 PSQL=$(pg_bin psql)
 PG_ISREADY=$(pg_bin pg_isready)

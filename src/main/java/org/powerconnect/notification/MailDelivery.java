@@ -48,6 +48,10 @@ public class MailDelivery {
         this.senders = senders;
         this.clock = clock;
         this.meters = meters;
+        for (NotificationKind kind : NotificationKind.values()) { // exported before the first failure
+            meters.counter("powerconnect.mail.failures", "kind", kind.key());
+            meters.counter("powerconnect.mail.undeliverable", "kind", kind.key());
+        }
     }
 
     /**

@@ -95,10 +95,13 @@ public class SlaClocks {
         clocks.findByScopeKey(scopeKey).filter(SlaClock::isRunning).map(clock -> pauses.settleOnCompletion(clock, at))
                 .ifPresent(clock -> {
                     clocks.finish(clock.id(), SlaClock.Outcome.COMPLETED, at);
-                    if (at.isAfter(clock.dueAt())) {
+                    boolean late = at.isAfter(clock.dueAt());
+                    if (late) {
                         recordBreach(clock, at);
                     }
                     pauses.afterClockFinished(clock, at);
+                    events.publishEvent(new SlaClockCompleted(clock, at,
+                            deadlines.workingDaysUsed(clock.countedFrom(), at, clock.pausedWorkingDays()), !late));
                 });
     }
 

@@ -1,8 +1,10 @@
 package org.powerconnect.workflow;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,7 @@ import org.powerconnect.supplyplan.SupplyPlans;
 import org.powerconnect.worklist.StageOutcome;
 import org.powerconnect.worklist.StageTask;
 import org.powerconnect.worklist.Worklist;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,9 +47,11 @@ class CamundaWorklist implements Worklist {
     private final PermitDecisions permitDecisions;
     private final SlaClocks clocks;
     private final StageDefinitions stages;
+    private final JdbcTemplate jdbc;
 
     CamundaWorklist(TaskService tasks, RuntimeService runtime, HistoryService history, IdentityService identity,
-            SupplyPlans supplyPlans, PermitDecisions permitDecisions, SlaClocks clocks, StageDefinitions stages) {
+            SupplyPlans supplyPlans, PermitDecisions permitDecisions, SlaClocks clocks, StageDefinitions stages,
+            JdbcTemplate jdbc) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
@@ -55,6 +60,7 @@ class CamundaWorklist implements Worklist {
         this.permitDecisions = permitDecisions;
         this.clocks = clocks;
         this.stages = stages;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -79,6 +85,28 @@ class CamundaWorklist implements Worklist {
             return Optional.empty();
         }
         return Optional.of(toStageTask(task, applicationNos(List.of(task)).get(task.getProcessInstanceId())));
+    }
+
+    @Override
+    public List<OpenWork> openWork(Instant now, Instant dueSoonBy) {
+        Map<StageDefinition, long[]> counts = new LinkedHashMap<>();
+        // the engine keeps due dates as timestamps in the JVM's zone, as JDBC writes and reads a Timestamp
+        jdbc.query("""
+                select proc_def_id_, task_def_key_, count(*) as open_tasks,
+                       sum(case when due_date_ >= ? and due_date_ <= ? then 1 else 0 end) as due_soon,
+                       sum(case when due_date_ < ? then 1 else 0 end) as overdue
+                  from act_ru_task
+                 where proc_def_id_ is not null and task_def_key_ is not null
+                 group by proc_def_id_, task_def_key_
+                """, rs -> {
+            StageDefinition stage = stages.of(rs.getString("proc_def_id_"), rs.getString("task_def_key_"));
+            long[] sums = counts.computeIfAbsent(stage, key -> new long[3]);
+            sums[0] += rs.getLong("open_tasks");
+            sums[1] += rs.getLong("due_soon");
+            sums[2] += rs.getLong("overdue");
+        }, Timestamp.from(now), Timestamp.from(dueSoonBy), Timestamp.from(now));
+        return counts.entrySet().stream().map(entry -> new OpenWork(entry.getKey().department(),
+                entry.getKey().stage(), entry.getValue()[0], entry.getValue()[1], entry.getValue()[2])).toList();
     }
 
     @Override

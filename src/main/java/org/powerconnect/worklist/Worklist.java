@@ -1,9 +1,11 @@
 package org.powerconnect.worklist;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.powerconnect.connection.Department;
+import org.powerconnect.connection.Stage;
 
 /** The departments' open stage tasks; the workflow module implements it on the process engine. */
 public interface Worklist {
@@ -14,6 +16,16 @@ public interface Worklist {
     List<StageTask> openTasksFor(Department department, int firstResult, int maxResults);
 
     Optional<StageTask> openTask(String taskId);
+
+    /**
+     * All open tasks, counted per department and stage in one pass over the task table (it stays cheap with
+     * hundreds of thousands of tasks): how many, how many are due by {@code dueSoonBy} but not yet overdue, and
+     * how many are past their due time at {@code now}.
+     */
+    List<OpenWork> openWork(Instant now, Instant dueSoonBy);
+
+    record OpenWork(Department department, Stage stage, long open, long dueSoon, long overdue) {
+    }
 
     /** Whether a task with this id existed and was completed (as opposed to never existing). */
     boolean wasCompleted(String taskId);
