@@ -44,8 +44,8 @@ record SubmitApplicationRequest(
      * One address of printable ASCII with a dot in its domain: an address that mail servers accept, and nothing
      * (no line break, no second address) that could add a header or a recipient to a mail.
      */
-    static final String EMAIL = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-            + "@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}";
+    static final String EMAIL = "(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})?"; // empty: no address, as a form sends it
     static final String EMAIL_RULE = "must be one e-mail address such as name@example.com";
 
     Applications.NewApplication toNewApplication() {

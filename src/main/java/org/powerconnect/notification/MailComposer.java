@@ -115,9 +115,6 @@ class MailComposer {
             }
         } else {
             fact(facts, locale, "label.stage", stageName);
-            if (mail.taskName() != null) {
-                fact(facts, locale, "label.task", mail.taskName());
-            }
             fact(facts, locale, "label.department", departmentName);
             if (mail.dueAt() != null) {
                 fact(facts, locale, "label.due", localTime(locale, mail.dueAt()));
@@ -180,8 +177,10 @@ class MailComposer {
         return left == 0 ? text(locale, "remaining.overdue-today") : text(locale, "remaining.overdue", -left);
     }
 
+    /** A time in Beijing time; a due date beyond the calendar's years says that it is provisional. */
     private String localTime(Locale locale, Instant instant) {
-        return text(locale, "time.local", LOCAL_TIME.format(instant.atZone(deadlines.zone())));
+        boolean known = deadlines.calendar().covers(instant.atZone(deadlines.zone()).toLocalDate());
+        return text(locale, known ? "time.local" : "time.provisional", LOCAL_TIME.format(instant.atZone(deadlines.zone())));
     }
 
     private void fact(List<Map.Entry<String, String>> facts, Locale locale, String label, String value) {

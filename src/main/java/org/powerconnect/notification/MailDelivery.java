@@ -6,7 +6,9 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.powerconnect.intake.Application;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -93,23 +96,83 @@ public class MailDelivery {
         try {
             sender.send(message(sender, composed, messageId, mail));
         } catch (MailException e) {
+            Optional<SendFailedException> refusal = refusal(e);
+            if (refusal.isPresent() && has(refusal.get().getValidSentAddresses())) {
+                // the server took it for some recipients (mail.smtp.sendpartial) and refused the others for good:
+                // sent, and not again, or the others would get it twice
+                String refused = addresses(refusal.get().getInvalidAddresses()) + addresses(refusal.get().getValidUnsentAddresses());
+                log.warn("Mail {} ({}) went to {} but the SMTP server refused {}: {}", mail.id(), mail.eventKey(),
+                        addresses(refusal.get().getValidSentAddresses()), refused, refusal.get().getMessage());
+                settle(mail, OutboxMail.Status.SENT, addresses(refusal.get().getValidSentAddresses()).strip()
+                        + "; refused: " + refused.strip(), messageId, now);
+                return;
+            }
             outbox.recordFailedAttempt(mail.id(), e.getMessage());
             meters.counter("powerconnect.mail.failures", "kind", mail.kind().key()).increment();
             log.warn("Mail {} ({}) could not be sent (attempt {} of {}): {}", mail.id(), mail.eventKey(),
                     mail.attempts() + 1, settings.attempts(), e.getMessage());
+            if (refusal.isPresent() && has(refusal.get().getInvalidAddresses())
+                    && !has(refusal.get().getValidUnsentAddresses())) {
+                throw new UndeliverableMailException("the SMTP server refused every recipient ("
+                        + addresses(refusal.get().getInvalidAddresses()).strip() + "): " + e.getMessage(), e);
+            }
             throw e;
         }
         settle(mail, OutboxMail.Status.SENT, recipients, messageId, now);
     }
 
-    /** The delivery job ran out of retries: the mail stays in the outbox as FAILED, and its job is an incident. */
-    public void gaveUp(long outboxMailId, String error) {
-        outbox.find(outboxMailId).ifPresent(mail -> {
-            outbox.markFailed(mail.id(), error, clock.instant());
-            undeliverable(mail).increment();
-            log.error("Mail {} ({}) was not delivered after {} attempts; its delivery job is now an incident: {}",
-                    mail.id(), mail.eventKey(), settings.attempts(), error);
-        });
+    /** Whether a delivery failure is final: retrying would meet the same refusal. */
+    public static boolean isPermanent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UndeliverableMailException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<SendFailedException> refusal(MailException failure) {
+        if (failure instanceof MailSendException send) {
+            for (Exception each : send.getMessageExceptions()) {
+                for (Throwable cause = each; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof SendFailedException refused) {
+                        return Optional.of(refused);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean has(Address[] addresses) {
+        return addresses != null && addresses.length > 0;
+    }
+
+    private static String addresses(Address[] addresses) {
+        if (!has(addresses)) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Address address : addresses) {
+            text.append(address).append(' ');
+        }
+        return text.toString();
+    }
+
+    /**
+     * The delivery job ran out of attempts, or the mail was refused for good: the mail stays in the outbox as
+     * FAILED and is counted; the workflow hands it to an operator (an incident in Cockpit).
+     *
+     * @return the mail's event key
+     */
+    public String gaveUp(long outboxMailId, String error) {
+        OutboxMail mail = outbox.find(outboxMailId).orElseThrow(() ->
+                new IllegalStateException("mail " + outboxMailId + " is not in the outbox"));
+        outbox.markFailed(mail.id(), error, clock.instant());
+        undeliverable(mail).increment();
+        log.error("Mail {} ({}) was not delivered ({} attempts); it is now an incident of process 'Undeliverable mail' "
+                + "in Cockpit: {}", mail.id(), mail.eventKey(), mail.attempts(), error);
+        return mail.eventKey();
     }
 
     private void settle(OutboxMail mail, OutboxMail.Status status, String recipients, String messageId, Instant now) {
@@ -138,6 +201,7 @@ public class MailDelivery {
             helper.setSubject(composed.subject());
             helper.setText(composed.text(), composed.html());
             message.setHeader("X-PowerConnect-Event", mail.eventKey());
+            message.setHeader("X-PowerConnect-Kind", mail.kind().key());
             message.setContentLanguage(new String[] {composed.language().key()});
             return message;
         } catch (MessagingException e) {

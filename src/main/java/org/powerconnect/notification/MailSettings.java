@@ -29,6 +29,13 @@ public record MailSettings(
         @DefaultValue({"PT1M", "PT5M", "PT30M", "PT2H", "PT6H"}) List<Duration> retryIntervals) {
 
     public MailSettings {
+        if (baseUrl == null || baseUrl.getHost() == null
+                || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
+            throw new IllegalStateException("powerconnect.mail.base-url must be an http or https address with a host, "
+                    + "such as https://powerconnect.example.cn; links in mails start with it (got: " + baseUrl + ")");
+        }
+        // a trailing slash would double the one every link path starts with
+        baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", ""));
         departments = departments == null ? Map.of() : Map.copyOf(departments);
         for (String key : departments.keySet()) {
             if (Department.ofKey(key).isEmpty()) {

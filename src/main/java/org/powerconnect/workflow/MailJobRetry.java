@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -16,9 +17,11 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * What happens when a job fails. Mail jobs wait longer after each failed attempt
- * ({@code powerconnect.mail.retry-intervals}: an SMTP outage is seldom over in seconds), and when the last
- * attempt fails the engine's incident is joined by a FAILED outbox row and the undeliverable-mail metric.
- * Every other job keeps the engine's own retry behaviour.
+ * ({@code powerconnect.mail.retry-intervals}: an SMTP outage is seldom over in seconds). When the last attempt
+ * fails, or the SMTP server refused the mail for good, the outbox row turns FAILED, the undeliverable-mail
+ * metric counts it, and the mail moves to an instance of the mail-delivery process, where it becomes an
+ * incident that Cockpit shows and retries ({@link MailDeliveryProcess}). Every other job keeps the engine's
+ * own retry behaviour.
  */
 class MailJobRetry implements FailedJobCommandFactory {
 
@@ -47,6 +50,16 @@ class MailJobRetry implements FailedJobCommandFactory {
             if (job == null || !MailJobHandler.TYPE.equals(job.getJobHandlerType())) {
                 return super.execute(commandContext);
             }
+            if (exception instanceof OptimisticLockingException) {
+                job.unlock(); // another transaction got in the way: try again, it was no failed attempt
+                notifyAcquisition(commandContext);
+                return null;
+            }
+            boolean lastAttempt = job.getRetries() <= 1 || MailDelivery.isPermanent(exception);
+            if (lastAttempt) {
+                giveUp(commandContext, job);
+                return null;
+            }
             List<Duration> intervals = settings.retryIntervals();
             int failedAttempt = Math.max(1, settings.attempts() - job.getRetries() + 1);
             Duration wait = intervals.get(Math.min(failedAttempt, intervals.size()) - 1);
@@ -54,12 +67,17 @@ class MailJobRetry implements FailedJobCommandFactory {
             job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime() + wait.toMillis()));
             logException(job);
             decrementRetries(job);
-            if (job.getRetries() == 0) {
-                delivery.getObject().gaveUp(Long.parseLong(job.getJobHandlerConfigurationRaw()), exception == null
-                        ? job.getExceptionMessage() : exception.getMessage());
-            }
             notifyAcquisition(commandContext);
             return null;
+        }
+
+        private void giveUp(CommandContext commandContext, JobEntity job) {
+            long outboxMailId = Long.parseLong(job.getJobHandlerConfigurationRaw());
+            String eventKey = delivery.getObject().gaveUp(outboxMailId, exception == null ? "unknown error"
+                    : exception.getMessage());
+            job.delete();
+            commandContext.getProcessEngineConfiguration().getRuntimeService().startProcessInstanceByKey(
+                    MailDeliveryProcess.PROCESS_ID, eventKey, MailDeliveryProcess.variables(outboxMailId));
         }
     }
 }

@@ -50,7 +50,10 @@ class SlaParseListener extends AbstractBpmnParseListener {
 
     @Override
     public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-        processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, processEndListener);
+        // only an application's process ends an application; the mail-delivery process does not
+        if (ConnectionProcess.PROCESS_ID.equals(processDefinition.getKey())) {
+            processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, processEndListener);
+        }
     }
 
     @Override

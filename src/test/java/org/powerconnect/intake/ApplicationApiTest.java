@@ -167,6 +167,9 @@ class ApplicationApiTest extends EngineTestSupport {
         assertThat(application.path("language").asText()).isEqualTo("en");
         JsonNode withoutEmail = api.get(APPLICATIONS + "/" + submitted(validApplication()), WINDOW).body();
         assertThat(withoutEmail.path("email").isNull()).isTrue();
+        Map<String, Object> emptyEmail = validApplication();
+        emptyEmail.put("email", ""); // as a form sends an empty field
+        assertThat(api.get(APPLICATIONS + "/" + submitted(emptyEmail), WINDOW).body().path("email").isNull()).isTrue();
         assertThat(withoutEmail.path("language").asText()).as("Chinese unless asked otherwise").isEqualTo("zh");
     }
 

@@ -22,8 +22,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +43,7 @@ import org.powerconnect.sla.SlaWarnings;
 import org.powerconnect.worklist.StageOutcome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -73,6 +74,8 @@ class MailNotificationTest extends EngineTestSupport {
     private SlaWarnings warnings;
     @Autowired
     private MeterRegistry meters;
+    @Autowired
+    private TestRestTemplate browser;
 
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
@@ -116,10 +119,17 @@ class MailNotificationTest extends EngineTestSupport {
         // 5 working days from Monday 9 November: Tue 10 … Fri 13, Mon 16
         assertThat(text).contains("市规划局：", "申请编号: " + application.applicationNo(), "申请人: 王先生",
                 "办理环节: 现场勘察意见", "办理单位: 市规划局", "到期时间: 2026-11-16 17:00（北京时间）",
-                "剩余时限: 还剩 5 个工作日",
+                "时限: 还剩 5 个工作日",
                 "https://powerconnect.yancheng.example/camunda/app/tasklist/default/#/?task=" + taskId);
         assertThat(html(mail)).contains("<html lang=\"zh\">", "<td>2026-11-16 17:00（北京时间）</td>",
                 "<a href=\"https://powerconnect.yancheng.example/camunda/app/tasklist/default/#/?task=" + taskId + "\">");
+
+        // the applicant's overall limit of 70 working days ends in 2027, whose holidays are not published yet
+        MimeMessage accepted = onlyMail(application, "application-accepted:" + application.applicationNo());
+        Instant overallDue = clocks.running(application.applicationNo(), Stage.OVERALL).orElseThrow().dueAt();
+        assertThat(overallDue.atZone(SHANGHAI).getYear()).isEqualTo(2027);
+        assertThat(text(accepted)).contains("接电时限: " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(overallDue.atZone(SHANGHAI)) + "（北京时间；该年节假日尚未公布，为暂定日期）");
 
         // every department whose task the acceptance created heard of it, once; the applicant heard it was accepted
         assertThat(mailsOf(application)).extracting(this::eventOf).containsExactlyInAnyOrder(
@@ -145,7 +155,7 @@ class MailNotificationTest extends EngineTestSupport {
                 .isEqualTo("Your power connection application has been accepted (" + application.applicationNo() + ")");
         // low voltage, before the plan decides the external line: the longest limit, 20 working days
         assertThat(text(accepted)).contains("Dear " + name + ",", "Applicant: " + name,
-                "Power on by: 2026-12-07 17:00 (Beijing time, UTC+8)", "Time left: 20 working days left");
+                "Power on by: 2026-12-07 17:00 (Beijing time, UTC+8)", "Time limit: 20 working days left");
         String progressLink = "https://powerconnect.yancheng.example/progress.html?no=" + application.applicationNo()
                 + "&code=" + application.accessCode();
         assertThat(text(accepted)).contains("Access code: " + application.accessCode(),
@@ -161,7 +171,7 @@ class MailNotificationTest extends EngineTestSupport {
         MimeMessage plan = onlyMail(application, "supply-plan-ready:" + application.applicationNo() + ":0");
         // no external line: 3 working days from acceptance, Thursday 12 November
         assertThat(text(plan)).contains("External line: no external line", "Permits needed: none",
-                "Power on by: 2026-11-12 17:00 (Beijing time, UTC+8)", "Time left: 2 working days left");
+                "Power on by: 2026-11-12 17:00 (Beijing time, UTC+8)", "Time limit: 2 working days left");
 
         at("2026-11-11T15:00");
         complete(application, "UserTask_PowerOn", done());
@@ -200,7 +210,7 @@ class MailNotificationTest extends EngineTestSupport {
         assertThat(addresses(breach.getRecipients(Message.RecipientType.CC)))
                 .containsExactly("supervisors@test.powerconnect.example", "chief@test.powerconnect.example");
         assertThat(breach.getSubject()).isEqualTo("【已超期】" + application.applicationNo() + " 受理");
-        assertThat(text(breach)).contains("到期时间: 2026-11-09 17:00（北京时间）", "剩余时限: 已超期 1 个工作日",
+        assertThat(text(breach)).contains("到期时间: 2026-11-09 17:00（北京时间）", "时限: 已超期 1 个工作日",
                 "/camunda/app/tasklist/default/#/?task=" + task(application, "UserTask_AcceptApplication").taskId());
     }
 
@@ -219,7 +229,7 @@ class MailNotificationTest extends EngineTestSupport {
                 .containsExactly("supervisors@test.powerconnect.example", "chief@test.powerconnect.example");
         assertThat(breach.getRecipients(Message.RecipientType.CC)).isNull();
         assertThat(breach.getSubject()).isEqualTo("【整体超期】" + application.applicationNo());
-        assertThat(text(breach)).contains("办理环节: 从受理到接电", "剩余时限: 已超期（今天到期）",
+        assertThat(text(breach)).contains("办理环节: 从受理到接电", "时限: 已超期（今天到期）",
                 "https://powerconnect.yancheng.example/api/applications/" + application.applicationNo() + "/timeline");
     }
 
@@ -242,7 +252,7 @@ class MailNotificationTest extends EngineTestSupport {
         MimeMessage planning = warned.stream().filter(mail -> subject(mail).contains("现场勘察意见")
                 && text(mail).contains("市规划局")).findFirst().orElseThrow();
         assertThat(planning.getSubject()).isEqualTo("【即将超期】" + application.applicationNo() + " 现场勘察意见");
-        assertThat(text(planning)).contains("剩余时限: 今天到期",
+        assertThat(text(planning)).contains("时限: 今天到期",
                 "?task=" + task(application, "UserTask_GiveSurveyOpinionPlanning").taskId());
     }
 
@@ -266,6 +276,8 @@ class MailNotificationTest extends EngineTestSupport {
         assertThat(attemptMails(application)).as("failed delivery attempts").isPositive();
         assertThat(attemptMails(late)).isPositive();
 
+        // the server stays healthy: mails wait, work goes on
+        assertThat(browser.getForEntity("/actuator/health", String.class).getStatusCode().is2xxSuccessful()).isTrue();
         // the bureau's decision and the breach committed although no mail went out
         assertThat(openTaskActivities(application)).containsExactly("UserTask_BuildExternalLine");
         assertThat(clocks.breachesOf(late.applicationNo())).hasSize(1);
@@ -286,7 +298,7 @@ class MailNotificationTest extends EngineTestSupport {
         assertThat(afterOutage).extracting(this::eventOf).containsExactlyInAnyOrder(
                 "task-assigned:" + task(application, "UserTask_BuildExternalLine").taskId());
         MimeMessage breach = onlyMail(late, "sla-breach:" + runningClock(late, "UserTask_AcceptApplication").id());
-        assertThat(text(breach)).contains("剩余时限: 已超期 1 个工作日");
+        assertThat(text(breach)).contains("时限: 已超期 1 个工作日");
         assertThat(outbox.findByApplication(application.applicationNo()))
                 .allSatisfy(m -> assertThat(m.status()).isEqualTo(OutboxMail.Status.SENT));
 
@@ -301,7 +313,7 @@ class MailNotificationTest extends EngineTestSupport {
     }
 
     @Test
-    void aMailThatFailsEveryAttemptBacksOffBecomesAnIncidentAndIsSentWhenRetriedByHand() throws Exception {
+    void aMailThatFailsEveryAttemptBacksOffThenBecomesAnIncidentInCockpitAndIsSentWhenRetriedByHand() throws Exception {
         at("2026-11-09T10:00");
         smtp.stop();
         Application application = submit("Give Up Ltd", null, null);
@@ -310,13 +322,13 @@ class MailNotificationTest extends EngineTestSupport {
 
         List<Instant> attempts = new ArrayList<>();
         Job job = mailJobsOf(application).get(0);
+        String jobId = job.getId();
         for (int attempt = 1; attempt <= 6; attempt++) {
             attempts.add(ClockUtil.getCurrentTime().toInstant());
-            String jobId = job.getId();
             assertThatThrownBy(() -> management.executeJob(jobId)).as("attempt %d", attempt).isNotNull();
             job = management.createJobQuery().jobId(jobId).singleResult();
-            assertThat(job.getExceptionMessage()).contains("Mail server connection failed");
-            if (job.getRetries() > 0) {
+            if (attempt < 6) {
+                assertThat(job.getExceptionMessage()).contains("Mail server connection failed");
                 ClockUtil.setCurrentTime(job.getDuedate());
             }
         }
@@ -324,29 +336,81 @@ class MailNotificationTest extends EngineTestSupport {
         assertThat(attempts).containsExactly(shanghai("2026-11-09T10:00"), shanghai("2026-11-09T10:01"),
                 shanghai("2026-11-09T10:06"), shanghai("2026-11-09T10:36"), shanghai("2026-11-09T12:36"),
                 shanghai("2026-11-09T18:36"));
-        assertThat(job.getRetries()).isZero();
-        List<Incident> incidents = runtime.createIncidentQuery()
-                .configuration(job.getId()).list();
-        assertThat(incidents).singleElement().satisfies(incident -> {
-            assertThat(incident.getIncidentType()).isEqualTo("failedJob");
-            assertThat(incident.getIncidentMessage()).contains("Mail server connection failed");
-        });
         OutboxMail failed = outbox.findByApplication(application.applicationNo()).get(0);
         assertThat(failed.status()).isEqualTo(OutboxMail.Status.FAILED);
         assertThat(failed.attempts()).isEqualTo(6);
         assertThat(meters.counter("powerconnect.mail.undeliverable", "kind", "task-assigned").count())
                 .isEqualTo(undeliverableBefore + 1);
-        assertThat(meters.counter("powerconnect.mail.failures", "kind", "task-assigned").count())
-                .isEqualTo(failuresBefore + 6);
 
-        // an operator retries it in Cockpit once the server is back: it goes out, once
+        // the mail moved to an instance of "Undeliverable mail", whose one more attempt fails into an incident
+        assertThat(job).as("the exhausted delivery job").isNull();
+        ProcessInstance handedOver = undeliverable(failed);
+        Job deliverJob = management.createJobQuery().processInstanceId(handedOver.getId()).singleResult();
+        assertThatThrownBy(() -> management.executeJob(deliverJob.getId())).isNotNull();
+        assertThat(runtime.createIncidentQuery().processInstanceId(handedOver.getId()).list()).singleElement()
+                .satisfies(incident -> {
+                    assertThat(incident.getIncidentType()).isEqualTo("failedJob");
+                    assertThat(incident.getActivityId()).isEqualTo("ServiceTask_DeliverMail");
+                    assertThat(incident.getIncidentMessage()).contains("Mail server connection failed");
+                });
+        assertThat(meters.counter("powerconnect.mail.failures", "kind", "task-assigned").count())
+                .isEqualTo(failuresBefore + 7);
+        assertThat(mailsOf(application)).isEmpty();
+
+        // an operator retries the incident in Cockpit once the server is back: the mail goes out, once
         smtpComesBack();
-        management.setJobRetries(job.getId(), 1);
-        management.executeJob(job.getId());
+        management.setJobRetries(deliverJob.getId(), 1);
+        management.executeJob(deliverJob.getId());
         assertThat(mailsOf(application)).hasSize(1);
         assertThat(outbox.findByApplication(application.applicationNo()).get(0).status()).isEqualTo(OutboxMail.Status.SENT);
-        assertThat(runtime.createIncidentQuery().configuration(job.getId()).count())
-                .isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(handedOver.getId()).count()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(handedOver.getId()).count()).isZero();
+    }
+
+    @Test
+    void aRecipientTheServerRefusesDoesNotKeepTheMailFromTheOthersAndIsNotRetried() {
+        at("2026-11-09T10:00");
+        Application application = submit("Stale Address Ltd", null, null);
+        deliverMails(application);
+        smtp.stop();
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(SMTP_PORT, Set.of("chief@test.powerconnect.example"))) {
+            at("2026-11-09T17:00");
+            management.executeJob(timer(application, "BoundaryEvent_AcceptanceOverdue").getId());
+            deliverMails(application);
+
+            assertThat(refusing.delivered()).containsExactly(
+                    List.of("window@test.powerconnect.example", "supervisors@test.powerconnect.example"));
+            OutboxMail breach = outbox.findByApplication(application.applicationNo()).stream()
+                    .filter(mail -> mail.kind() == NotificationKind.SLA_BREACH).findFirst().orElseThrow();
+            assertThat(breach.status()).isEqualTo(OutboxMail.Status.SENT);
+            assertThat(jdbc.queryForObject("select recipients from mail_outbox where id = ?", String.class, breach.id()))
+                    .contains("refused: chief@test.powerconnect.example");
+            assertThat(mailJobsOf(application)).as("nothing left to retry").isEmpty();
+        }
+    }
+
+    @Test
+    void anApplicantAddressTheServerRefusesForGoodGoesToCockpitAtOnceInsteadOfRetryingForHours() {
+        at("2026-11-09T10:00");
+        Application application = submit("Gone Ltd", "owner-gone@example.cn", null);
+        smtp.stop();
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(SMTP_PORT, Set.of("owner-gone@example.cn"))) {
+            complete(application, "UserTask_AcceptApplication", done());
+            attemptMails(application);
+
+            OutboxMail accepted = outbox.findByApplication(application.applicationNo()).stream()
+                    .filter(mail -> mail.kind() == NotificationKind.APPLICATION_ACCEPTED).findFirst().orElseThrow();
+            assertThat(accepted.status()).isEqualTo(OutboxMail.Status.FAILED);
+            assertThat(accepted.attempts()).isEqualTo(1);
+            assertThat(undeliverable(accepted).getBusinessKey()).isEqualTo(accepted.eventKey());
+            assertThat(refusing.delivered()).allSatisfy(recipients ->
+                    assertThat(recipients).doesNotContain("owner-gone@example.cn"));
+        }
+    }
+
+    private ProcessInstance undeliverable(OutboxMail mail) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("MailDelivery")
+                .processInstanceBusinessKey(mail.eventKey()).singleResult();
     }
 
     private Application submit(String applicantName, String email, Language language) {

@@ -52,6 +52,20 @@ class MailSettingsTest {
         assertThat(settings(Map.of()).attempts()).isEqualTo(2);
     }
 
+    @Test
+    void theBaseUrlOfLinksMustBeAnHttpAddressAndLosesATrailingSlash() {
+        assertThat(withBaseUrl("https://powerconnect.example.cn/").baseUrl())
+                .hasToString("https://powerconnect.example.cn");
+        assertThat(withBaseUrl("http://10.1.2.3:8080/powerconnect//").baseUrl())
+                .hasToString("http://10.1.2.3:8080/powerconnect");
+        assertThatThrownBy(() -> withBaseUrl("localhost:8091")).hasMessageContaining("powerconnect.mail.base-url");
+        assertThatThrownBy(() -> withBaseUrl("ftp://files.example.cn")).hasMessageContaining("http or https");
+    }
+
+    private static MailSettings withBaseUrl(String url) {
+        return new MailSettings("a@example.com", URI.create(url), Language.ZH, Map.of(), RETRIES);
+    }
+
     private static MailSettings settings(Map<String, List<String>> departments) {
         return new MailSettings("PowerConnect <no-reply@example.com>", URI.create("http://localhost:8080"), Language.ZH,
                 departments, RETRIES);
