@@ -33,6 +33,7 @@ for tool in promtool prometheus; do
 done
 echo "run-tests.sh: checking the Prometheus scrape config and alert rules, and running the rules' unit tests"
 promtool check config grafana/prometheus/prometheus.yml >/dev/null
+promtool check rules grafana/prometheus/alerts.yml
 promtool test rules grafana/prometheus/alerts-test.yml
 
 PSQL=$(pg_bin psql)
