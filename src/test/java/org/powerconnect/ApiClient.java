@@ -60,11 +60,22 @@ public class ApiClient {
         return exchange(HttpMethod.POST, URI.create(path), user, EngineTestSupport.TEST_PASSWORD, contentType, body);
     }
 
+    /** POST of a body written as JSON, with extra headers. */
+    public Reply post(String path, String user, Object body, HttpHeaders headers) {
+        return exchange(HttpMethod.POST, URI.create(path), user, EngineTestSupport.TEST_PASSWORD,
+                MediaType.APPLICATION_JSON, json(body), headers);
+    }
+
     /** Any request; a {@code null} user sends no credentials, a {@code null} body or content type none. */
     public Reply exchange(HttpMethod method, URI uri, String user, String password, MediaType contentType,
             String body) {
+        return exchange(method, uri, user, password, contentType, body, new HttpHeaders());
+    }
+
+    public Reply exchange(HttpMethod method, URI uri, String user, String password, MediaType contentType,
+            String body, HttpHeaders headers) {
         TestRestTemplate client = user == null ? rest : rest.withBasicAuth(user, password);
-        RequestEntity.BodyBuilder request = RequestEntity.method(method, uri)
+        RequestEntity.BodyBuilder request = RequestEntity.method(method, uri).headers(headers)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
         if (contentType != null) {
             request.contentType(contentType);

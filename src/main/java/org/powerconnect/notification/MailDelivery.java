@@ -109,8 +109,10 @@ public class MailDelivery {
             }
             outbox.recordFailedAttempt(mail.id(), e.getMessage());
             meters.counter("powerconnect.mail.failures", "kind", mail.kind().key()).increment();
-            log.warn("Mail {} ({}) could not be sent (attempt {} of {}): {}", mail.id(), mail.eventKey(),
-                    mail.attempts() + 1, settings.attempts(), e.getMessage());
+            int attempt = mail.attempts() + 1;
+            log.warn("Mail {} ({}) could not be sent (attempt {}{}): {}", mail.id(), mail.eventKey(), attempt,
+                    attempt <= settings.attempts() ? " of " + settings.attempts() : ", retried from Cockpit",
+                    e.getMessage());
             if (refusal.isPresent() && has(refusal.get().getInvalidAddresses())
                     && !has(refusal.get().getValidUnsentAddresses())) {
                 throw new UndeliverableMailException("the SMTP server refused every recipient ("

@@ -36,6 +36,14 @@ public class ApiProblem extends ErrorResponseException {
         return problem;
     }
 
+    /** A well-formed request that cannot be carried out as sent (422), naming the field or header at fault. */
+    public static ApiProblem unprocessable(String field, String message) {
+        ApiProblem problem = new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "unprocessable", "Unprocessable request",
+                field + ": " + message);
+        problem.getBody().setProperty("errors", List.of(new FieldProblem(field, message)));
+        return problem;
+    }
+
     public static ApiProblem invalid(String field, String message) {
         return invalid(List.of(new FieldProblem(field, message)));
     }

@@ -189,6 +189,91 @@ class ApplicationApiTest extends EngineTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from application", Integer.class)).isEqualTo(before);
     }
 
+    // ---------------------------------------------------------------- retried submissions
+
+    @Test
+    void aSubmissionRetriedWithTheSameIdempotencyKeyGetsTheFirstAnswerAndCreatesNothing() {
+        HttpHeaders key = idempotencyKey("window-pc-7/" + java.util.UUID.randomUUID());
+        int before = applicationCount();
+
+        Reply first = api.post(APPLICATIONS, WINDOW, validApplication(), key);
+        Reply retried = api.post(APPLICATIONS, WINDOW, validApplication(), key);
+
+        assertThat(first.status()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.headers().getFirst("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(retried.status()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retried.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(applicationCount()).isEqualTo(before + 1);
+        assertThat(runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(first.body().path("applicationNo").asText()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void simultaneousRetriesWithOneKeyCreateOneApplication() throws Exception {
+        HttpHeaders key = idempotencyKey(java.util.UUID.randomUUID().toString());
+        int before = applicationCount();
+        int clients = 4;
+        var start = new java.util.concurrent.CyclicBarrier(clients);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return api.post(APPLICATIONS, WINDOW, validApplication(), key);
+                }));
+            }
+            java.util.Set<String> numbers = new java.util.HashSet<>();
+            for (var reply : replies) {
+                Reply answer = reply.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(answer.status()).as("answer %s", answer.raw()).isEqualTo(HttpStatus.CREATED);
+                numbers.add(answer.body().path("applicationNo").asText());
+            }
+            assertThat(numbers).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(applicationCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForADifferentSubmissionIsRefusedAndCreatesNothing() {
+        HttpHeaders key = idempotencyKey(java.util.UUID.randomUUID().toString());
+        assertThat(api.post(APPLICATIONS, WINDOW, validApplication(), key).status()).isEqualTo(HttpStatus.CREATED);
+        int before = applicationCount();
+        Map<String, Object> other = validApplication();
+        other.put("capacityKva", 9);
+
+        Reply reply = api.post(APPLICATIONS, WINDOW, other, key);
+
+        assertIsProblem(reply, 422);
+        assertThat(errorFields(reply)).containsExactly("Idempotency-Key");
+        assertThat(applicationCount()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "key \"{0}\"")
+    @ValueSource(strings = {"with space", "key-of-101-characters-0000000000000000000000000000000000000000000000000000000000000000000000000000000"})
+    void aMalformedIdempotencyKeyIsRejectedNamingTheHeader(String malformed) {
+        int before = applicationCount();
+
+        Reply reply = api.post(APPLICATIONS, WINDOW, validApplication(), idempotencyKey(malformed));
+
+        assertIsProblem(reply, 400);
+        assertThat(errorFields(reply)).containsExactly("Idempotency-Key");
+        assertThat(applicationCount()).isEqualTo(before);
+    }
+
+    private static HttpHeaders idempotencyKey(String key) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Idempotency-Key", key);
+        return headers;
+    }
+
+    private int applicationCount() {
+        return jdbc.queryForObject("select count(*) from application", Integer.class);
+    }
+
     @ParameterizedTest(name = "capacityKva {0}")
     @ValueSource(strings = {"\"abc\"", "12.5"})
     void aCapacityThatIsNotAWholeNumberIsRejectedNamingCapacityKva(String capacityKva) {
