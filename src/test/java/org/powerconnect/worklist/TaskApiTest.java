@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -152,6 +157,43 @@ class TaskApiTest extends EngineTestSupport {
         assertThat(again.status()).isEqualTo(HttpStatus.CONFLICT);
         assertIsProblem(again, 409);
         assertThat(openTasks(applicationNo)).hasSize(4);
+    }
+
+    /** Two clerks decide the same permit at the same moment, one approving, one refusing: one decision stands. */
+    @Test
+    void aTaskCompletedTwiceAtTheSameMomentSucceedsOnceAndTheOtherGets409() throws Exception {
+        String applicationNo = applicationWaitingForPermits();
+        String permit = openTask(applicationNo, "planning-permit").path("taskId").asText();
+        at("2026-12-07T11:00");
+        List<String> bodies = List.of("{\"decision\":\"APPROVED\"}",
+                "{\"decision\":\"REJECTED\",\"comment\":\"the line crosses the park\"}");
+        CyclicBarrier together = new CyclicBarrier(bodies.size());
+        ExecutorService clerks = Executors.newFixedThreadPool(bodies.size());
+        List<Reply> replies = new ArrayList<>();
+        try {
+            List<Future<Reply>> answers = new ArrayList<>();
+            for (String body : bodies) {
+                answers.add(clerks.submit(() -> {
+                    together.await();
+                    return complete(permit, PLANNING_BUREAU, body);
+                }));
+            }
+            for (Future<Reply> answer : answers) {
+                replies.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            clerks.shutdownNow();
+        }
+
+        assertThat(replies).extracting(Reply::status)
+                .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+        replies.stream().filter(reply -> reply.status() == HttpStatus.CONFLICT)
+                .forEach(reply -> assertIsProblem(reply, 409));
+        // exactly one decision was recorded, the one whose completion succeeded
+        JsonNode decisions = application(applicationNo).path("permitDecisions");
+        assertThat(decisions).hasSize(1);
+        String won = bodies.get(replies.get(0).status() == HttpStatus.OK ? 0 : 1);
+        assertThat(won).contains(decisions.get(0).path("decision").asText());
     }
 
     @Test
