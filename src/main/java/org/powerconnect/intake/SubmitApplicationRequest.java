@@ -17,6 +17,7 @@ import org.powerconnect.web.OneOf;
  * The body of {@code POST /api/applications}. Enum keys arrive as strings so that a wrong key is named with every
  * other invalid field; a value of the wrong JSON type (text for a number) makes the body unreadable and is named alone.
  */
+@PlausibleCapacity
 record SubmitApplicationRequest(
         @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE_TEXT, message = PRINTABLE_TEXT_RULE) String applicantName,
         @NotBlank

@@ -57,6 +57,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLargeException tooLarge) {
+                return respond(ApiProblem.payloadTooLarge(tooLarge.getMessage()));
+            }
+        }
         return respond(ApiProblem.invalid(List.of(unreadable(ex))));
     }
 
@@ -117,6 +122,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> respond(ApiProblem problem) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem.getBody());
+        return ResponseEntity.status(problem.getStatusCode()).body(problem.getBody());
     }
 }

@@ -29,6 +29,10 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
     }
 
+    public static ApiProblem payloadTooLarge(String detail) {
+        return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large", detail);
+    }
+
     /** Too many attempts from one client; {@code retryAfterSeconds} goes to the Retry-After header. */
     public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
         ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests", detail);

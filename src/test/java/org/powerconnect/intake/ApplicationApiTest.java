@@ -35,6 +35,9 @@ class ApplicationApiTest extends EngineTestSupport {
     private static final String APPLICATIONS = "/api/applications";
     private static final String WINDOW = "grid-service-window";
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    private int port;
+
     @Autowired
     private TestRestTemplate rest;
 
@@ -189,6 +192,39 @@ class ApplicationApiTest extends EngineTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from application", Integer.class)).isEqualTo(before);
     }
 
+    @ParameterizedTest(name = "{0} kVA at {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "800,   LOW_VOLTAGE,        must be 1 to 500 kVA for LOW_VOLTAGE",
+            "10,    HIGH_VOLTAGE,       must be 50 to 40000 kVA for HIGH_VOLTAGE",
+            "60000, HIGH_VOLTAGE,       must be 50 to 40000 kVA for HIGH_VOLTAGE",
+            "500,   EXTRA_HIGH_VOLTAGE, must be 1000 to 1000000 kVA for EXTRA_HIGH_VOLTAGE"})
+    void aCapacityImplausibleForTheVoltageClassIsRejectedNamingCapacityKva(int capacityKva, String voltageClass,
+            String message) {
+        Map<String, Object> body = validApplication();
+        body.put("capacityKva", capacityKva);
+        body.put("voltageClass", voltageClass);
+        int before = applicationCount();
+
+        Reply reply = api.post(APPLICATIONS, WINDOW, body);
+
+        assertIsProblem(reply, 400);
+        assertThat(reply.body().path("errors")).singleElement().satisfies(error -> {
+            assertThat(error.path("field").asText()).isEqualTo("capacityKva");
+            assertThat(error.path("message").asText()).isEqualTo(message);
+        });
+        assertThat(applicationCount()).isEqualTo(before);
+    }
+
+    @Test
+    void theCapacityLimitsOfAVoltageClassAreThemselvesAccepted() {
+        Map<String, Object> body = validApplication();
+        body.put("voltageClass", "HIGH_VOLTAGE");
+        body.put("capacityKva", 50);
+        assertThat(api.post(APPLICATIONS, WINDOW, body).status()).isEqualTo(HttpStatus.CREATED);
+        body.put("capacityKva", 40_000);
+        assertThat(api.post(APPLICATIONS, WINDOW, body).status()).isEqualTo(HttpStatus.CREATED);
+    }
+
     // ---------------------------------------------------------------- retried submissions
 
     @Test
@@ -286,6 +322,41 @@ class ApplicationApiTest extends EngineTestSupport {
         assertThat(reply.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertIsProblem(reply, 400);
         assertThat(errorFields(reply)).containsExactly("capacityKva");
+    }
+
+    @Test
+    void aBodyLargerThan64KiBIsRefusedWith413AndNothingIsStored() {
+        Map<String, Object> body = validApplication();
+        body.put("address", "x".repeat(70_000));
+        int before = applicationCount();
+
+        Reply reply = api.post(APPLICATIONS, WINDOW, body);
+
+        assertIsProblem(reply, 413);
+        assertThat(reply.body().path("detail").asText()).contains("at most 65536");
+        assertThat(applicationCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aChunkedBodyThatGrowsPast64KiBIsRefusedWith413() throws Exception {
+        String body = api.json(validApplication()).replace("\"Wang Fang\"", "\"" + "Wang ".repeat(20_000) + "\"");
+        int before = applicationCount();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + APPLICATIONS))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (WINDOW + ":" + TEST_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                // an input stream of unknown length: sent chunked, without Content-Length
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() ->
+                        new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build();
+
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as("answer %s", response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(applicationCount()).isEqualTo(before);
     }
 
     @Test
