@@ -23,6 +23,10 @@ import org.powerconnect.sla.SlaClocks;
 import org.powerconnect.sla.SlaWarningRecorded;
 import org.powerconnect.supplyplan.SupplyPlan;
 import org.powerconnect.supplyplan.SupplyPlans;
+import org.powerconnect.connection.Department;
+import org.powerconnect.worklist.Worklist;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -47,14 +51,16 @@ class SlaMetrics {
     private final SupplyPlans plans;
     private final SlaClocks clocks;
     private final DeadlineCalculator deadlines;
+    private final Worklist worklist;
 
     SlaMetrics(MeterRegistry meters, Applications applications, SupplyPlans plans, SlaClocks clocks,
-            DeadlineCalculator deadlines) {
+            DeadlineCalculator deadlines, Worklist worklist) {
         this.meters = meters;
         this.applications = applications;
         this.plans = plans;
         this.clocks = clocks;
         this.deadlines = deadlines;
+        this.worklist = worklist;
         // the series dashboards start from exist before the first application
         for (VoltageClass voltageClass : VoltageClass.values()) {
             voltageClass.averageTargetWorkingDays().ifPresent(target -> Gauge.builder(
@@ -65,6 +71,24 @@ class SlaMetrics {
             for (ExternalLineWork work : ExternalLineWork.values()) {
                 completed(voltageClass, work.name(), ApplicationStatus.POWERED_ON);
                 connectionTime(voltageClass, work.name());
+            }
+        }
+    }
+
+    /**
+     * Every series the dashboards and alerts read exists from start-up, at 0: Prometheus' increase() cannot see
+     * the first events of a series that appears with them (a burst of breaches would read as none).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void registerSeries() {
+        for (Worklist.StageOfDepartment pair : worklist.stagesOfDepartments()) {
+            for (VoltageClass voltageClass : VoltageClass.values()) {
+                slaCounter("powerconnect.sla.warnings", "SLA warnings recorded", pair.stage(), pair.department(), voltageClass.name());
+                slaCounter("powerconnect.sla.breaches", "SLA breaches recorded", pair.stage(), pair.department(), voltageClass.name());
+            }
+            if (pair.stage() != Stage.OVERALL) {
+                stageTime(pair.stage(), pair.department(), true);
+                stageTime(pair.stage(), pair.department(), false);
             }
         }
     }
@@ -98,12 +122,7 @@ class SlaMetrics {
         if (clock.stage() == Stage.OVERALL) {
             return; // the connection time above
         }
-        DistributionSummary.builder("powerconnect.stage.working.days")
-                .description("Working days a stage took, pauses excluded, by stage, department and whether on time")
-                .tags("stage", clock.stage().key(), "department", clock.department().key(),
-                        "on_time", Boolean.toString(event.onTime()))
-                .serviceLevelObjectives(WORKING_DAY_BUCKETS)
-                .register(meters).record(event.workingDaysUsed());
+        stageTime(clock.stage(), clock.department(), event.onTime()).record(event.workingDaysUsed());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -118,8 +137,20 @@ class SlaMetrics {
 
     private Counter slaCounter(String name, String description, SlaClock clock) {
         String voltageClass = applications.find(clock.applicationNo()).map(a -> a.voltageClass().name()).orElse("UNKNOWN");
+        return slaCounter(name, description, clock.stage(), clock.department(), voltageClass);
+    }
+
+    private Counter slaCounter(String name, String description, Stage stage, Department department, String voltageClass) {
         return Counter.builder(name).description(description + ", by stage, department and voltage class")
-                .tags("stage", clock.stage().key(), "department", clock.department().key(), "voltage_class", voltageClass)
+                .tags("stage", stage.key(), "department", department.key(), "voltage_class", voltageClass)
+                .register(meters);
+    }
+
+    private DistributionSummary stageTime(Stage stage, Department department, boolean onTime) {
+        return DistributionSummary.builder("powerconnect.stage.working.days")
+                .description("Working days a completed stage took, pauses excluded, by stage, department and whether on time")
+                .tags("stage", stage.key(), "department", department.key(), "on_time", Boolean.toString(onTime))
+                .serviceLevelObjectives(WORKING_DAY_BUCKETS)
                 .register(meters);
     }
 

@@ -2,6 +2,7 @@ package org.powerconnect.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
@@ -54,6 +55,9 @@ public class MailDelivery {
         for (NotificationKind kind : NotificationKind.values()) { // exported before the first failure
             meters.counter("powerconnect.mail.failures", "kind", kind.key());
             meters.counter("powerconnect.mail.undeliverable", "kind", kind.key());
+            for (OutboxMail.Status settled : List.of(OutboxMail.Status.SENT, OutboxMail.Status.LOGGED, OutboxMail.Status.NO_RECIPIENT)) {
+                meters.counter("powerconnect.mail.sent", "kind", kind.key(), "outcome", outcome(settled));
+            }
         }
     }
 
@@ -179,8 +183,11 @@ public class MailDelivery {
 
     private void settle(OutboxMail mail, OutboxMail.Status status, String recipients, String messageId, Instant now) {
         outbox.settle(mail.id(), status, recipients, messageId, now);
-        meters.counter("powerconnect.mail.sent", "kind", mail.kind().key(), "outcome",
-                status.name().toLowerCase().replace('_', '-')).increment();
+        meters.counter("powerconnect.mail.sent", "kind", mail.kind().key(), "outcome", outcome(status)).increment();
+    }
+
+    private static String outcome(OutboxMail.Status status) {
+        return status.name().toLowerCase().replace('_', '-');
     }
 
     private Counter undeliverable(OutboxMail mail) {

@@ -100,8 +100,10 @@ public class SlaClocks {
                         recordBreach(clock, at);
                     }
                     pauses.afterClockFinished(clock, at);
+                    // on time: neither late now nor breached before (a timer that fired, then a pause moved the due date)
                     events.publishEvent(new SlaClockCompleted(clock, at,
-                            deadlines.workingDaysUsed(clock.countedFrom(), at, clock.pausedWorkingDays()), !late));
+                            deadlines.workingDaysUsed(clock.countedFrom(), at, clock.pausedWorkingDays()),
+                            !late && !clock.isBreached()));
                 });
     }
 

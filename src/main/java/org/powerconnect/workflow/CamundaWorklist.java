@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +108,13 @@ class CamundaWorklist implements Worklist {
         }, Timestamp.from(now), Timestamp.from(dueSoonBy), Timestamp.from(now));
         return counts.entrySet().stream().map(entry -> new OpenWork(entry.getKey().department(),
                 entry.getKey().stage(), entry.getValue()[0], entry.getValue()[1], entry.getValue()[2])).toList();
+    }
+
+    @Override
+    public Set<StageOfDepartment> stagesOfDepartments() {
+        return stages.ofLatestConnectionProcess().stream()
+                .map(stage -> new StageOfDepartment(stage.stage(), stage.department()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     @Override

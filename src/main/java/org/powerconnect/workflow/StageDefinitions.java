@@ -1,9 +1,13 @@
 package org.powerconnect.workflow;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +20,20 @@ class StageDefinitions {
 
     StageDefinitions(RepositoryService repository) {
         this.repository = repository;
+    }
+
+    /** Every stage of the latest connection process with the department that works it, the overall clock's too. */
+    Set<StageDefinition> ofLatestConnectionProcess() {
+        ProcessDefinition latest = repository.createProcessDefinitionQuery()
+                .processDefinitionKey(ConnectionProcess.PROCESS_ID).latestVersion().singleResult();
+        if (latest == null) {
+            return Set.of();
+        }
+        Set<StageDefinition> stages = new LinkedHashSet<>();
+        repository.getBpmnModelInstance(latest.getId()).getModelElementsByType(Activity.class).stream()
+                .filter(activity -> StageDefinition.property(activity, ConnectionProcess.PROPERTY_STAGE).isPresent())
+                .forEach(activity -> stages.add(StageDefinition.of(activity)));
+        return stages;
     }
 
     StageDefinition of(String processDefinitionId, String activityId) {

@@ -3,6 +3,7 @@ package org.powerconnect.worklist;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.powerconnect.connection.Department;
 import org.powerconnect.connection.Stage;
@@ -25,6 +26,12 @@ public interface Worklist {
     List<OpenWork> openWork(Instant now, Instant dueSoonBy);
 
     record OpenWork(Department department, Stage stage, long open, long dueSoon, long overdue) {
+    }
+
+    /** The stages of the deployed process with the department working each (overall included). */
+    Set<StageOfDepartment> stagesOfDepartments();
+
+    record StageOfDepartment(Stage stage, Department department) {
     }
 
     /** Whether a task with this id existed and was completed (as opposed to never existing). */

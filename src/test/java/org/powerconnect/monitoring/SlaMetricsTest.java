@@ -74,6 +74,24 @@ class SlaMetricsTest extends EngineTestSupport {
         assertThat(late.added()).isEqualTo(new Added(1, 1));
     }
 
+    /** Prometheus' increase() sees the first breach of a series only if the series was there, at 0, before. */
+    @Test
+    void everySeriesADashboardOrAlertCountsExistsBeforeItsFirstEvent() {
+        assertThat(meters.find("powerconnect.sla.breaches").tags("stage", "greening-permit", "department",
+                "forestry-bureau", "voltage_class", "EXTRA_HIGH_VOLTAGE").counter()).isNotNull();
+        assertThat(meters.find("powerconnect.sla.warnings").tags("stage", "overall", "department",
+                "grid-service-window", "voltage_class", "LOW_VOLTAGE").counter()).isNotNull();
+        assertThat(meters.find("powerconnect.stage.working.days").tags("stage", "river-occupancy-permit",
+                "department", "water-bureau", "on_time", "false").summary()).isNotNull();
+        assertThat(meters.find("powerconnect.mail.sent").tags("kind", "overall-breach", "outcome", "sent").counter())
+                .isNotNull();
+        assertThat(meters.find("powerconnect.open.tasks").tags("department", "urban-management-bureau",
+                "stage", "urban-occupancy-permit").gauge()).isNotNull();
+        // and no series for a department that does not work a stage
+        assertThat(meters.find("powerconnect.sla.breaches").tags("stage", "greening-permit", "department",
+                "water-bureau").counter()).isNull();
+    }
+
     @Test
     void openWorkIsCountedPerDepartmentAndStageAsOpenDueWithinAWorkingDayAndOverdue() {
         // the survey opinions of applications accepted on Monday 9 November are due on Monday 16 November, 17:00
