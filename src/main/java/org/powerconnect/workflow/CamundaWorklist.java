@@ -125,6 +125,13 @@ class CamundaWorklist implements Worklist {
     @Override
     @Transactional
     public void complete(StageTask stageTask, StageOutcome outcome, String userId) {
+        // Two people completing one task at the same moment: the second waits here until the first commits, then
+        // finds the task gone (409). Without this lock their writes (outcome, variable, task) could interleave into
+        // a database deadlock, answered 500.
+        if (jdbc.queryForList("select id_ from act_ru_task where id_ = ? for update", String.class,
+                stageTask.taskId()).isEmpty()) {
+            throw new TaskNoLongerOpenException(stageTask.taskId(), null);
+        }
         Task task = tasks.createTaskQuery().taskId(stageTask.taskId()).singleResult();
         if (task == null) {
             throw new TaskNoLongerOpenException(stageTask.taskId(), null);
