@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -152,16 +153,20 @@ class CamundaWorklist implements Worklist {
                     decision.decision(), decision.comment(), userId, now));
             summary = decision.decision().name();
         }
-        identity.setAuthenticatedUserId(userId);
+        // the outcome marker is our bookkeeping, not the user's act: TASK_WORK does not let users set variables
+        tasks.setVariableLocal(task.getId(), StageOutcomeGuard.VAR_STAGE_OUTCOME, summary.strip());
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        // the engine checks the user with the groups: a department completes its own tasks (TASK_WORK)
+        identity.setAuthentication(userId, groups);
         try {
             if (outcome.comment() != null) {
                 tasks.createComment(task.getId(), task.getProcessInstanceId(), outcome.comment());
             }
-            tasks.setVariableLocal(task.getId(), StageOutcomeGuard.VAR_STAGE_OUTCOME, summary.strip());
             tasks.complete(task.getId(), variables);
         } catch (OptimisticLockingException e) {
             throw new TaskNoLongerOpenException(task.getId(), e);
         } catch (ProcessEngineException e) {
+            identity.clearAuthentication(); // the check below must see every task, not only the user's
             if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
                 throw new TaskNoLongerOpenException(task.getId(), e);
             }

@@ -23,14 +23,18 @@ class DepartmentGroups implements ApplicationRunner {
 
     static final String TASKLIST_FILTER = "My department's tasks";
 
+    private final EngineAuthorizations authorizations;
+
     private final IdentityService identity;
     private final FilterService filters;
     private final TaskService tasks;
 
-    DepartmentGroups(IdentityService identity, FilterService filters, TaskService tasks) {
+    DepartmentGroups(IdentityService identity, FilterService filters, TaskService tasks,
+            EngineAuthorizations authorizations) {
         this.identity = identity;
         this.filters = filters;
         this.tasks = tasks;
+        this.authorizations = authorizations;
     }
 
     @Override
@@ -50,6 +54,7 @@ class DepartmentGroups implements ApplicationRunner {
                             Map.of("name", ConnectionProcess.VAR_VOLTAGE_CLASS, "label", "Voltage class"))));
             filters.saveFilter(filter);
         }
+        authorizations.grant(filters.createFilterQuery().filterName(TASKLIST_FILTER).singleResult().getId());
     }
 
     static void ensure(IdentityService identity, Department department) {
