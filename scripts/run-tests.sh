@@ -31,6 +31,11 @@ for tool in promtool prometheus; do
         exit 1
     fi
 done
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    echo "run-tests.sh: /usr/bin/chromium or /usr/bin/chromedriver not found. The Tasklist browser test needs them, e.g. on Debian:" >&2
+    echo "    apt-get install --no-install-recommends chromium chromium-driver" >&2
+    exit 1
+fi
 echo "run-tests.sh: checking the Prometheus scrape config and alert rules, and running the rules' unit tests"
 promtool check config grafana/prometheus/prometheus.yml >/dev/null
 promtool check rules grafana/prometheus/alerts.yml

@@ -96,6 +96,22 @@ public abstract class EngineTestSupport {
         }
     }
 
+    /**
+     * A member of camunda-admin (with the test password): the webapps show their first-start set-up page instead
+     * of the login while no administrator exists.
+     */
+    public static void ensureAdministrator(IdentityService identity, String userId) {
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User admin = identity.newUser(userId);
+            admin.setPassword(TEST_PASSWORD);
+            identity.saveUser(admin);
+            if (identity.createGroupQuery().groupId("camunda-admin").count() == 0) {
+                identity.saveGroup(identity.newGroup("camunda-admin"));
+            }
+            identity.createMembership(userId, "camunda-admin");
+        }
+    }
+
     /** Sets the engine clock to a local date-time in Shanghai, e.g. "2026-09-24T10:00". */
     protected static void at(String shanghaiDateTime) {
         ClockUtil.setCurrentTime(Date.from(shanghai(shanghaiDateTime)));

@@ -3,8 +3,6 @@ package org.powerconnect;
 import java.net.URI;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,16 +37,7 @@ class RoleMatrixTest extends EngineTestSupport {
 
     @BeforeEach
     void administrator() {
-        IdentityService identity = engine.getIdentityService();
-        if (identity.createUserQuery().userId(ADMIN).count() == 0) {
-            User admin = identity.newUser(ADMIN);
-            admin.setPassword(TEST_PASSWORD);
-            identity.saveUser(admin);
-            if (identity.createGroupQuery().groupId("camunda-admin").count() == 0) {
-                identity.saveGroup(identity.newGroup("camunda-admin"));
-            }
-            identity.createMembership(ADMIN, "camunda-admin");
-        }
+        ensureAdministrator(engine.getIdentityService(), ADMIN);
     }
 
     @ParameterizedTest(name = "{0} {1} as {2} → {4}")
