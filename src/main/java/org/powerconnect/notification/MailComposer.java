@@ -130,13 +130,13 @@ class MailComposer {
         String footer = text(locale, "footer");
         String textFacts = facts.stream().map(f -> f.getKey() + ": " + f.getValue()).collect(Collectors.joining("\n"));
         String textAction = link == null ? "" : "\n" + action + ": " + link + "\n";
-        String text = fill(textLayout, Map.of("greeting", greeting, "headline", headline, "facts", textFacts,
+        String text = fill(textLayout, false, Map.of("greeting", greeting, "headline", headline, "facts", textFacts,
                 "action", textAction, "footer", footer), Map.of());
         String htmlFacts = facts.stream().map(f -> "<tr><th style=\"text-align: left; padding: 2px 12px 2px 0\">"
                 + escape(f.getKey()) + "</th><td>" + escape(f.getValue()) + "</td></tr>")
                 .collect(Collectors.joining("\n"));
         String htmlAction = link == null ? "" : "<p><a href=\"" + escape(link) + "\">" + escape(action) + "</a></p>";
-        String html = fill(htmlLayout, Map.of("lang", language.key(), "subject", subject, "greeting", greeting,
+        String html = fill(htmlLayout, true, Map.of("lang", language.key(), "subject", subject, "greeting", greeting,
                 "headline", headline, "footer", footer), Map.of("facts", htmlFacts, "action", htmlAction));
         return new ComposedMail(List.copyOf(to), List.copyOf(cc), language, subject, text, html);
     }
@@ -192,8 +192,7 @@ class MailComposer {
     }
 
     /** {@code {{name}}} is replaced escaped (for HTML) or as is (plain text); {@code {{{name}}}} is trusted HTML. */
-    private static String fill(String layout, Map<String, String> values, Map<String, String> trustedHtml) {
-        boolean html = !trustedHtml.isEmpty() || layout.startsWith("<!DOCTYPE");
+    private static String fill(String layout, boolean html, Map<String, String> values, Map<String, String> trustedHtml) {
         Matcher matcher = PLACEHOLDER.matcher(layout);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {

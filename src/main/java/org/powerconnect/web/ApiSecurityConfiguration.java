@@ -88,7 +88,8 @@ class ApiSecurityConfiguration {
                 .build();
     }
 
-    private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type,
+    /** A problem+json answer written by a filter, before any controller or exception handler runs. */
+    static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String type,
             String title, String detail) throws IOException {
         ProblemDetail body = ApiProblem.problem(status, type, title, detail);
         response.setStatus(status.value());

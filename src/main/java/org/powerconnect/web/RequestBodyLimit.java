@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -42,11 +40,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemDetail body = ApiProblem.problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
-                    "the body has " + request.getContentLengthLong() + " bytes; at most " + maxBytes + " are accepted");
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), body);
+            ApiSecurityConfiguration.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                    "Payload too large", "the body has " + request.getContentLengthLong() + " bytes; at most "
+                            + maxBytes + " are accepted");
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
