@@ -12,10 +12,10 @@ class SlaEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final SlaParseListener parseListener;
 
-    SlaEnginePlugin(StageClockListener clockListener, TaskDueDateListener dueDateListener,
+    SlaEnginePlugin(StageClockListener clockListener, TaskDueDateExpression dueDate,
             SlaBreachListener breachListener, ProcessEndListener processEndListener, StageOutcomeGuard outcomeGuard,
             ProcessPauseListener pauseListener, TaskEventPublisher taskEvents) {
-        this.parseListener = new SlaParseListener(clockListener, dueDateListener, breachListener, processEndListener,
+        this.parseListener = new SlaParseListener(clockListener, dueDate, breachListener, processEndListener,
                 outcomeGuard, pauseListener, taskEvents);
     }
 

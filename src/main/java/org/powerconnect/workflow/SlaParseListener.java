@@ -29,18 +29,18 @@ class SlaParseListener extends AbstractBpmnParseListener {
     private static final Namespace CAMUNDA = new Namespace(BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS);
 
     private final StageClockListener clockListener;
-    private final TaskDueDateListener dueDateListener;
+    private final TaskDueDateExpression dueDate;
     private final SlaBreachListener breachListener;
     private final ProcessEndListener processEndListener;
     private final StageOutcomeGuard outcomeGuard;
     private final ProcessPauseListener pauseListener;
     private final TaskEventPublisher taskEvents;
 
-    SlaParseListener(StageClockListener clockListener, TaskDueDateListener dueDateListener,
+    SlaParseListener(StageClockListener clockListener, TaskDueDateExpression dueDate,
             SlaBreachListener breachListener, ProcessEndListener processEndListener, StageOutcomeGuard outcomeGuard,
             ProcessPauseListener pauseListener, TaskEventPublisher taskEvents) {
         this.clockListener = clockListener;
-        this.dueDateListener = dueDateListener;
+        this.dueDate = dueDate;
         this.breachListener = breachListener;
         this.processEndListener = processEndListener;
         this.outcomeGuard = outcomeGuard;
@@ -73,7 +73,10 @@ class SlaParseListener extends AbstractBpmnParseListener {
             activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, pauseListener);
         }
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, dueDateListener);
+        if (task.getDueDateExpression() != null) {
+            throw new ProcessEngineException(activity.getId() + " has a due date of its own; a task is due when its SLA clock is");
+        }
+        task.setDueDateExpression(dueDate);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, taskEvents);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, outcomeGuard);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, taskEvents);
