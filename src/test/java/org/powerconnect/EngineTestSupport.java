@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
@@ -144,7 +145,7 @@ public abstract class EngineTestSupport {
     /** Completes the task at an activity as a member of its department, then runs the async joins it reaches. */
     protected void complete(Application application, String activityId, StageOutcome outcome) {
         StageTask task = task(application, activityId);
-        worklist.complete(task, outcome, task.department().key());
+        worklist.complete(task, outcome, task.department().key(), Set.of(task.department().key()));
         runAsyncContinuations(application);
     }
 

@@ -2,6 +2,7 @@ package org.powerconnect.intake;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import org.powerconnect.connection.Department;
@@ -11,6 +12,7 @@ import org.powerconnect.sla.SlaPauses;
 import org.powerconnect.supplyplan.SupplyPlans;
 import org.powerconnect.web.ApiProblem;
 import org.powerconnect.web.Staff;
+import org.powerconnect.worklist.StageTask;
 import org.powerconnect.worklist.Worklist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,7 +92,7 @@ class ApplicationController {
         return ResponseEntity.created(URI.create("/api/applications/" + application.applicationNo()))
                 .header("Idempotent-Replayed", Boolean.toString(replayed))
                 .body(new Submitted(application.applicationNo(), application.status(), application.submittedAt(),
-                        application.accessCode()));
+                        application.accessCode(), worklist.openTasksOf(application.applicationNo())));
     }
 
     @GetMapping("/{applicationNo}")
@@ -102,7 +104,23 @@ class ApplicationController {
                 permitDecisions.of(applicationNo));
     }
 
-    /** @param accessCode for the applicant: it opens the public progress page of this application */
-    record Submitted(String applicationNo, ApplicationStatus status, Instant submittedAt, String accessCode) {
+    /**
+     * Only the application's open tasks, for a client that follows its work (the view reads every clock, pause
+     * and decision as well).
+     */
+    @GetMapping("/{applicationNo}/tasks")
+    List<StageTask> openTasks(@PathVariable String applicationNo) {
+        if (applications.find(applicationNo).isEmpty()) {
+            throw ApiProblem.notFound("no application " + applicationNo);
+        }
+        return worklist.openTasksOf(applicationNo);
+    }
+
+    /**
+     * @param accessCode for the applicant: it opens the public progress page of this application
+     * @param openTasks the work waiting now (the acceptance), so the window can go on without asking again
+     */
+    record Submitted(String applicationNo, ApplicationStatus status, Instant submittedAt, String accessCode,
+            List<StageTask> openTasks) {
     }
 }

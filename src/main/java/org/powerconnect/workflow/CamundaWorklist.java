@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -125,7 +124,7 @@ class CamundaWorklist implements Worklist {
 
     @Override
     @Transactional
-    public void complete(StageTask stageTask, StageOutcome outcome, String userId) {
+    public void complete(StageTask stageTask, StageOutcome outcome, String userId, Set<String> groups) {
         // Two people completing one task at the same moment: the second waits here until the first commits, then
         // finds the task gone (409). Without this lock their writes (outcome, variable, task) could interleave into
         // a database deadlock, answered 500.
@@ -139,7 +138,6 @@ class CamundaWorklist implements Worklist {
         }
         Instant now = StageClockBinding.now();
         Map<String, Object> variables = new HashMap<>();
-        String summary = "done";
         if (outcome instanceof StageOutcome.SupplyPlanReply reply) {
             SupplyPlan plan = supplyPlans.decide(stageTask.applicationNo(), reply.externalLineWork(),
                     reply.requiredPermits(), userId, now);
@@ -147,22 +145,17 @@ class CamundaWorklist implements Worklist {
             variables.put(ConnectionProcess.VAR_REQUIRED_PERMITS, PermitKeys.join(plan.requiredPermits()));
             variables.put(ConnectionProcess.VAR_APPLICANT_CONFIRMATION, reply.applicantConfirmation());
             applyPlanToOverallLimit(task.getProcessInstanceId(), stageTask.applicationNo(), plan, now);
-            summary = plan.externalLineWork() + " " + PermitKeys.join(plan.requiredPermits());
         } else if (outcome instanceof StageOutcome.PermitOutcome decision) {
             permitDecisions.record(new PermitDecision(stageTask.applicationNo(), stageTask.stage(),
                     decision.decision(), decision.comment(), userId, now));
-            summary = decision.decision().name();
         }
-        // the outcome marker is our bookkeeping, not the user's act: TASK_WORK does not let users set variables
-        tasks.setVariableLocal(task.getId(), StageOutcomeGuard.VAR_STAGE_OUTCOME, summary.strip());
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
         // the engine checks the user with the groups: a department completes its own tasks (TASK_WORK)
-        identity.setAuthentication(userId, groups);
+        identity.setAuthentication(userId, List.copyOf(groups));
         try {
             if (outcome.comment() != null) {
                 tasks.createComment(task.getId(), task.getProcessInstanceId(), outcome.comment());
             }
-            tasks.complete(task.getId(), variables);
+            StageOutcomeGuard.completingWithOutcome(task.getId(), () -> tasks.complete(task.getId(), variables));
         } catch (OptimisticLockingException e) {
             throw new TaskNoLongerOpenException(task.getId(), e);
         } catch (ProcessEngineException e) {

@@ -17,8 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to complete a supply-plan or permit task without its outcome. The worklist records the outcome
- * (the plan, the bureau's decision) and marks the task before completing it; a completion that bypasses it,
- * such as Tasklist's generic form, would leave the process without the facts its gateways need.
+ * (the plan, the bureau's decision) and then completes the task inside {@link #completingWithOutcome}; a
+ * completion that bypasses it, such as Tasklist's generic form, would leave the process without the facts its
+ * gateways need. The mark lives in the completing thread, not in a task variable: no one outside this process
+ * can set it, and it costs no write (a task variable cost an update of the task and its history row for every
+ * task, see BENCHMARKS.md). The outcome itself is kept in PowerConnect's tables (supply plan, permit decisions).
  * Stages without an outcome of their own may be completed anywhere, but not with variables that contradict the
  * application's facts (Tasklist's "Add a variable" could set voltageClass or requiredPermits, which clocks and
  * gateways read): those are PowerConnect's, and such a completion is refused.
@@ -34,14 +37,24 @@ class StageOutcomeGuard implements TaskListener {
         this.supplyPlans = supplyPlans;
     }
 
-    /** Task-local, so parallel bureaus never write the same variable; it also leaves the outcome in the task's history. */
-    static final String VAR_STAGE_OUTCOME = "stageOutcome";
+    /** The task that the worklist is completing in this thread, after it recorded the task's outcome. */
+    private static final ThreadLocal<String> COMPLETING_WITH_OUTCOME = new ThreadLocal<>();
+
+    /** Completes a task whose outcome the worklist has recorded. */
+    static void completingWithOutcome(String taskId, Runnable completion) {
+        COMPLETING_WITH_OUTCOME.set(taskId);
+        try {
+            completion.run();
+        } finally {
+            COMPLETING_WITH_OUTCOME.remove();
+        }
+    }
 
     @Override
     public void notify(DelegateTask task) {
         Stage stage = StageDefinition.of(task.getBpmnModelElementInstance()).stage();
         boolean needsOutcome = stage == Stage.SUPPLY_PLAN || stage.isPermit();
-        if (needsOutcome && task.getVariableLocal(VAR_STAGE_OUTCOME) == null) {
+        if (needsOutcome && !task.getId().equals(COMPLETING_WITH_OUTCOME.get())) {
             throw new ProcessEngineException("'" + task.getName() + "' of application "
                     + task.getExecution().getProcessBusinessKey() + " needs its "
                     + (stage == Stage.SUPPLY_PLAN ? "plan (external-line work and permits)" : "decision (APPROVED or REJECTED)")

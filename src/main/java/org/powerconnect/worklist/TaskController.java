@@ -61,16 +61,22 @@ class TaskController {
         }
         StageOutcome outcome = StageOutcomeReader.read(task.stage(), body);
         try {
-            worklist.complete(task, outcome, staff.userId());
+            worklist.complete(task, outcome, staff.userId(), staff.groups());
         } catch (InvalidSupplyPlanException e) {
             throw ApiProblem.invalid(e.field(), e.getMessage());
         } catch (Worklist.TaskNoLongerOpenException e) {
             throw ApiProblem.conflict(e.getMessage());
         }
         return new CompletedTask(task.taskId(), task.applicationNo(), task.stage().key(), staff.userId(),
-                clock.instant());
+                clock.instant(), worklist.openTasksOf(task.applicationNo()));
     }
 
-    record CompletedTask(String taskId, String applicationNo, String stage, String completedBy, Instant completedAt) {
+    /**
+     * @param openTasks the application's open tasks once this completion committed: the work it handed on at
+     *     once (after acceptance, the survey opinions and the supply plan). Work behind a join appears a moment
+     *     later, when the job executor has passed the join; {@code GET /api/applications/{no}/tasks} shows it.
+     */
+    record CompletedTask(String taskId, String applicationNo, String stage, String completedBy, Instant completedAt,
+            List<StageTask> openTasks) {
     }
 }

@@ -38,12 +38,13 @@ public interface Worklist {
     boolean wasCompleted(String taskId);
 
     /**
-     * Records the outcome and completes the task, in one transaction.
+     * Records the outcome and completes the task, in one transaction, as the user with the groups they signed
+     * in with (the engine checks that one of them may work the task).
      *
      * @throws TaskNoLongerOpenException when another request completed it first
      * @throws org.powerconnect.supplyplan.InvalidSupplyPlanException when a supply plan contradicts itself
      */
-    void complete(StageTask task, StageOutcome outcome, String userId);
+    void complete(StageTask task, StageOutcome outcome, String userId, Set<String> groups);
 
     class TaskNoLongerOpenException extends RuntimeException {
         public TaskNoLongerOpenException(String taskId, Throwable cause) {

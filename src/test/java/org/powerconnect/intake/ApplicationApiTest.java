@@ -126,6 +126,33 @@ class ApplicationApiTest extends EngineTestSupport {
     }
 
     @Test
+    void theSubmissionAnswerAndTheTaskListOfTheApplicationShowTheAcceptanceWaitingAtTheWindow() {
+        at("2026-09-24T10:00");
+
+        Reply submittedReply = api.post(APPLICATIONS, WINDOW, validApplication());
+        String applicationNo = submittedReply.body().path("applicationNo").asText();
+        Reply tasks = api.get(APPLICATIONS + "/" + applicationNo + "/tasks", WINDOW);
+
+        assertThat(submittedReply.body().path("openTasks")).singleElement().satisfies(task -> {
+            assertThat(task.path("stage").asText()).isEqualTo("acceptance");
+            assertThat(task.path("department").asText()).isEqualTo("grid-service-window");
+            assertThat(task.path("dueAt").asText()).isEqualTo("2026-09-24T17:00:00+08:00");
+        });
+        assertThat(tasks.status()).isEqualTo(HttpStatus.OK);
+        assertThat(tasks.body()).singleElement().satisfies(task -> assertThat(task.path("taskId").asText())
+                .isEqualTo(submittedReply.body().path("openTasks").get(0).path("taskId").asText()));
+    }
+
+    @Test
+    void theTaskListOfAnUnknownApplicationIsAnswered404() {
+        Reply reply = api.get(APPLICATIONS + "/YC-20260924-999999999/tasks", WINDOW);
+
+        assertThat(reply.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertIsProblem(reply, 404);
+        assertThat(reply.body().path("detail").asText()).contains("YC-20260924-999999999");
+    }
+
+    @Test
     void anUnknownApplicationIsAnswered404AsAProblem() {
         Reply reply = api.get(APPLICATIONS + "/YC-20260924-999999999", WINDOW);
 

@@ -210,7 +210,8 @@ class MonitoringEndToEndTest {
                 .anyMatch(task -> task.stage() == stage));
         for (StageTask task : worklist.openTasksOf(applicationNo)) {
             if (task.stage() == stage) {
-                worklist.complete(task, outcome == null ? new StageOutcome.Done(null) : outcome, task.department().key());
+                worklist.complete(task, outcome == null ? new StageOutcome.Done(null) : outcome, task.department().key(),
+                        Set.of(task.department().key()));
             }
         }
     }

@@ -143,6 +143,14 @@ class TaskApiTest extends EngineTestSupport {
                         tuple("survey-opinion", CONSTRUCTION_BUREAU),
                         tuple("survey-opinion", FORESTRY_BUREAU),
                         tuple("supply-plan", GRID_PLANNING));
+        // the answer itself names the work handed on, so a client needs no second request to find it
+        assertThat(reply.body().path("openTasks"))
+                .extracting(task -> task.path("stage").asText(), task -> task.path("department").asText())
+                .containsExactlyInAnyOrder(
+                        tuple("survey-opinion", PLANNING_BUREAU),
+                        tuple("survey-opinion", CONSTRUCTION_BUREAU),
+                        tuple("survey-opinion", FORESTRY_BUREAU),
+                        tuple("supply-plan", GRID_PLANNING));
     }
 
     @Test
