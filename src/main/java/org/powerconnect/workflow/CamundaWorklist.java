@@ -1,5 +1,7 @@
 package org.powerconnect.workflow;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Date;
@@ -64,11 +66,21 @@ class CamundaWorklist implements Worklist {
         this.jdbc = jdbc;
     }
 
+    /*
+     * The two reads behind every step of a clerk (which task is this, what is open now) go to the engine's tables
+     * in one plain query each: through the engine they were a task query and a process-instance query, a fifth
+     * of a completion's server time (BENCHMARKS.md). The rows are the engine's own; dates are read as the engine
+     * writes them, as timestamps in the JVM's zone.
+     */
+    private static final String OPEN_TASKS = """
+            select t.id_, t.proc_def_id_, t.task_def_key_, t.name_, t.create_time_, t.due_date_, p.business_key_
+              from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_
+            """;
+
     @Override
     public List<StageTask> openTasksOf(String applicationNo) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(applicationNo)
-                .orderByTaskCreateTime().asc().orderByTaskId().asc().list().stream()
-                .map(task -> toStageTask(task, applicationNo)).toList();
+        return jdbc.query(OPEN_TASKS + " where p.business_key_ = ? order by t.create_time_, t.id_",
+                this::stageTask, applicationNo);
     }
 
     @Override
@@ -81,11 +93,14 @@ class CamundaWorklist implements Worklist {
 
     @Override
     public Optional<StageTask> openTask(String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null || task.getProcessInstanceId() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(toStageTask(task, applicationNos(List.of(task)).get(task.getProcessInstanceId())));
+        return jdbc.query(OPEN_TASKS + " where t.id_ = ?", this::stageTask, taskId).stream().findFirst();
+    }
+
+    private StageTask stageTask(ResultSet row, int rowNumber) throws SQLException {
+        StageDefinition stage = stages.of(row.getString("proc_def_id_"), row.getString("task_def_key_"));
+        return new StageTask(row.getString("id_"), row.getString("business_key_"), stage.stage(), stage.department(),
+                row.getString("name_"), instant(row.getTimestamp("create_time_")),
+                instant(row.getTimestamp("due_date_")));
     }
 
     @Override
@@ -128,14 +143,13 @@ class CamundaWorklist implements Worklist {
         // Two people completing one task at the same moment: the second waits here until the first commits, then
         // finds the task gone (409). Without this lock their writes (outcome, variable, task) could interleave into
         // a database deadlock, answered 500.
-        if (jdbc.queryForList("select id_ from act_ru_task where id_ = ? for update", String.class,
-                stageTask.taskId()).isEmpty()) {
+        List<String> locked = jdbc.queryForList("select proc_inst_id_ from act_ru_task where id_ = ? for update",
+                String.class, stageTask.taskId());
+        if (locked.isEmpty()) {
             throw new TaskNoLongerOpenException(stageTask.taskId(), null);
         }
-        Task task = tasks.createTaskQuery().taskId(stageTask.taskId()).singleResult();
-        if (task == null) {
-            throw new TaskNoLongerOpenException(stageTask.taskId(), null);
-        }
+        String taskId = stageTask.taskId();
+        String processInstanceId = locked.get(0);
         Instant now = StageClockBinding.now();
         Map<String, Object> variables = new HashMap<>();
         if (outcome instanceof StageOutcome.SupplyPlanReply reply) {
@@ -144,7 +158,7 @@ class CamundaWorklist implements Worklist {
             variables.put(ConnectionProcess.VAR_EXTERNAL_LINE_WORK, plan.externalLineWork().name());
             variables.put(ConnectionProcess.VAR_REQUIRED_PERMITS, PermitKeys.join(plan.requiredPermits()));
             variables.put(ConnectionProcess.VAR_APPLICANT_CONFIRMATION, reply.applicantConfirmation());
-            applyPlanToOverallLimit(task.getProcessInstanceId(), stageTask.applicationNo(), plan, now);
+            applyPlanToOverallLimit(processInstanceId, stageTask.applicationNo(), plan, now);
         } else if (outcome instanceof StageOutcome.PermitOutcome decision) {
             permitDecisions.record(new PermitDecision(stageTask.applicationNo(), stageTask.stage(),
                     decision.decision(), decision.comment(), userId, now));
@@ -153,15 +167,15 @@ class CamundaWorklist implements Worklist {
         identity.setAuthentication(userId, List.copyOf(groups));
         try {
             if (outcome.comment() != null) {
-                tasks.createComment(task.getId(), task.getProcessInstanceId(), outcome.comment());
+                tasks.createComment(taskId, processInstanceId, outcome.comment());
             }
-            StageOutcomeGuard.completingWithOutcome(task.getId(), () -> tasks.complete(task.getId(), variables));
+            StageOutcomeGuard.completingWithOutcome(taskId, () -> tasks.complete(taskId, variables));
         } catch (OptimisticLockingException e) {
-            throw new TaskNoLongerOpenException(task.getId(), e);
+            throw new TaskNoLongerOpenException(taskId, e);
         } catch (ProcessEngineException e) {
             identity.clearAuthentication(); // the check below must see every task, not only the user's
-            if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
-                throw new TaskNoLongerOpenException(task.getId(), e);
+            if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                throw new TaskNoLongerOpenException(taskId, e);
             }
             throw e;
         } finally {
