@@ -54,4 +54,10 @@ final class ClusterDatabase {
     JdbcTemplate jdbc() {
         return jdbc;
     }
+
+    /** The single number a {@code select count(*) ...} answers. */
+    int count(String sql) {
+        Integer count = jdbc.queryForObject(sql, Integer.class);
+        return count == null ? 0 : count;
+    }
 }

@@ -128,7 +128,7 @@ class ServerKillTest {
         }
         assertThat(exit).as("exit status of a JVM ended by SIGKILL (128 + 9)").isEqualTo(137);
         int acknowledgedBeforeKill = acknowledged.size();
-        int inDatabaseAtKill = count("select count(*) from application");
+        int inDatabaseAtKill = database.count("select count(*) from application");
         log.info("Killed with {} submissions acknowledged, {} without an answer, {} tasks completed; {} applications"
                 + " in the database", acknowledgedBeforeKill, unanswered.size(), completions.get(), inDatabaseAtKill);
 
@@ -163,27 +163,27 @@ class ServerKillTest {
                 Timestamp.from(Instant.now().minusSeconds(1)));
         assertThat(movedTimers).isEqualTo(dueClocks.size()).isPositive();
         Instant firstBreachDeadline = Instant.now().plus(PATIENCE);
-        while (count("select count(*) from sla_breach") == 0) { // polled closely, to kill while the others fire
+        while (database.count("select count(*) from sla_breach") == 0) { // polled closely, to kill while the others fire
             assertThat(Instant.now()).as("waiting for the first breach").isBefore(firstBreachDeadline);
             Thread.sleep(5);
         }
         assertThat(server.kill()).isEqualTo(137);
-        int breachesAtKill = count("select count(*) from sla_breach");
-        int mailsPendingAtKill = count("select count(*) from mail_outbox where status = 'PENDING'");
-        int jobsLockedAtKill = count("select count(*) from act_ru_job where lock_owner_ is not null");
+        int breachesAtKill = database.count("select count(*) from sla_breach");
+        int mailsPendingAtKill = database.count("select count(*) from mail_outbox where status = 'PENDING'");
+        int jobsLockedAtKill = database.count("select count(*) from act_ru_job where lock_owner_ is not null");
         log.info("Killed again while {} timers were due: {} breaches recorded, {} mails pending, {} jobs locked",
                 dueClocks.size(), breachesAtKill, mailsPendingAtKill, jobsLockedAtKill);
         server.start();
 
         // then: each due clock has exactly one breach, and each mail was sent once and settled
         awaitTrue("every due timer fired and every mail settled", () ->
-                count("select count(*) from sla_breach") >= dueClocks.size()
-                        && count("select count(*) from mail_outbox where status not in ('SENT', 'LOGGED', 'NO_RECIPIENT')") == 0
-                        && count("select count(*) from act_ru_job where type_ = 'timer'") == 0);
+                database.count("select count(*) from sla_breach") >= dueClocks.size()
+                        && database.count("select count(*) from mail_outbox where status not in ('SENT', 'LOGGED', 'NO_RECIPIENT')") == 0
+                        && database.count("select count(*) from act_ru_job where type_ = 'timer'") == 0);
         assertThat(jdbc.queryForList("select clock_id from sla_breach order by clock_id", Long.class))
                 .as("one breach per due clock").isEqualTo(dueClocks);
         for (Long clock : dueClocks) {
-            assertThat(count("select count(*) from mail_outbox where event_key = 'sla-breach:" + clock + "'"))
+            assertThat(database.count("select count(*) from mail_outbox where event_key = 'sla-breach:" + clock + "'"))
                     .as("breach mails of clock %d", clock).isEqualTo(1);
         }
         assertMailsOnceAndSettled(acknowledged);
@@ -203,12 +203,12 @@ class ServerKillTest {
         }
         assertThat(jdbc.queryForList("select distinct status from application", String.class)).containsExactly("POWERED_ON");
         awaitTrue("the last mails settled",
-                () -> count("select count(*) from mail_outbox where status not in ('SENT', 'LOGGED', 'NO_RECIPIENT')") == 0);
+                () -> database.count("select count(*) from mail_outbox where status not in ('SENT', 'LOGGED', 'NO_RECIPIENT')") == 0);
         assertMailsOnceAndSettled(acknowledged);
-        assertThat(count("select count(*) from act_ru_incident")).as("incidents").isZero();
+        assertThat(database.count("select count(*) from act_ru_incident")).as("incidents").isZero();
         log.info("{} applications powered on; {} breaches; {} mails sent, {} SMTP deliveries (one per recipient)",
-                acknowledged.size(), count("select count(*) from sla_breach"),
-                count("select count(*) from mail_outbox"), smtp.getReceivedMessages().length);
+                acknowledged.size(), database.count("select count(*) from sla_breach"),
+                database.count("select count(*) from mail_outbox"), smtp.getReceivedMessages().length);
     }
 
     /** A service-window clerk: submits one form after the other, until the server dies. */
@@ -259,7 +259,7 @@ class ServerKillTest {
      * them, by its Message-ID; and no mail is about an application the service window was never told about.
      */
     private static void assertMailsOnceAndSettled(Map<String, String> acknowledged) throws MessagingException {
-        assertThat(count("select count(*) - count(distinct event_key) from mail_outbox")).isZero();
+        assertThat(database.count("select count(*) - count(distinct event_key) from mail_outbox")).isZero();
         assertThat(jdbc.queryForList("select distinct status from mail_outbox", String.class)).isSubsetOf(SETTLED);
         assertThat(jdbc.queryForList("select distinct application_no from mail_outbox", String.class))
                 .isSubsetOf(acknowledged.values());
@@ -302,18 +302,7 @@ class ServerKillTest {
         return timers;
     }
 
-    private static int count(String sql) {
-        Integer count = jdbc.queryForObject(sql, Integer.class);
-        return count == null ? 0 : count;
-    }
-
-    /** Polls until the condition holds, for at most {@link #PATIENCE}. */
     private static void awaitTrue(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for %s; server log %s", what, server.log().toAbsolutePath())
-                    .isBefore(deadline);
-            ServerProcess.sleepBriefly();
-        }
+        ServerProcess.awaitTrue(what, PATIENCE, server.log().getParent(), condition);
     }
 }

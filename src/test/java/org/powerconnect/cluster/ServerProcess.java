@@ -1,5 +1,7 @@
 package org.powerconnect.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +24,7 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -231,6 +234,19 @@ final class ServerProcess implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Polls until the condition holds; fails after {@code patience}, naming what it waited for and where the
+     * servers' logs are.
+     */
+    static void awaitTrue(String what, Duration patience, Path logs, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(patience);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for %s; server logs in %s", what, logs.toAbsolutePath())
+                    .isBefore(deadline);
+            sleepBriefly();
         }
     }
 

@@ -100,10 +100,10 @@ class TwoNodesTest {
         nodeB.awaitReady();
         log.info("Both nodes ready {} s after their launch", Duration.between(launched, Instant.now()).toSeconds());
 
-        assertThat(count("select count(*) from flyway_schema_history where not success")).isZero();
-        assertThat(count("select count(*) from act_re_procdef where key_ = 'ConnectionApplicationProcess'"))
+        assertThat(database.count("select count(*) from flyway_schema_history where not success")).isZero();
+        assertThat(database.count("select count(*) from act_re_procdef where key_ = 'ConnectionApplicationProcess'"))
                 .as("the model deployed once, not once per node").isEqualTo(1);
-        assertThat(count("select count(*) from act_id_group where type_ = 'WORKFLOW'")).isEqualTo(Department.values().length);
+        assertThat(database.count("select count(*) from act_id_group where type_ = 'WORKFLOW'")).isEqualTo(Department.values().length);
         a.createDepartmentUsers();
         assertThat(b.get("/api/tasks?department=grid-service-window", Clerks.SERVICE_WINDOW).status())
                 .as("a user created through node A signs in at node B").isEqualTo(200);
@@ -137,7 +137,7 @@ class TwoNodesTest {
             clerks.shutdownNow();
         }
         assertThat(applications).as("application numbers issued by two nodes").hasSize(APPLICATIONS).doesNotHaveDuplicates();
-        assertThat(count("select count(*) from application")).isEqualTo(APPLICATIONS);
+        assertThat(database.count("select count(*) from application")).isEqualTo(APPLICATIONS);
 
         // when: every survey opinion's timer comes due at the same moment
         List<Long> surveyClocks = jdbc.queryForList(
@@ -149,8 +149,8 @@ class TwoNodesTest {
         assertThat(due).isEqualTo(surveyClocks.size()).isEqualTo(3 * APPLICATIONS);
 
         // then: each fired exactly once, and both nodes did part of the work
-        awaitTrue("every survey opinion's breach", () -> count("select count(*) from sla_breach") >= due
-                && count("select count(*) from act_ru_job where type_ = 'timer' and " + SURVEY_OPINION_TIMERS) == 0);
+        awaitTrue("every survey opinion's breach", () -> database.count("select count(*) from sla_breach") >= due
+                && database.count("select count(*) from act_ru_job where type_ = 'timer' and " + SURVEY_OPINION_TIMERS) == 0);
         assertThat(jdbc.queryForList("select clock_id from sla_breach order by clock_id", Long.class)).isEqualTo(surveyClocks);
         double byA = a.counter(EXECUTED) - executedByA;
         double byB = b.counter(EXECUTED) - executedByB;
@@ -182,7 +182,7 @@ class TwoNodesTest {
 
         // when: node B dies while it holds locked jobs
         Instant deadline = Instant.now().plus(PATIENCE);
-        while (count("select count(*) from act_ru_job where lock_owner_ = 'node-b'") < 3) {
+        while (database.count("select count(*) from act_ru_job where lock_owner_ = 'node-b'") < 3) {
             assertThat(Instant.now()).as("waiting for node B to lock jobs").isBefore(deadline);
             Thread.sleep(5);
         }
@@ -194,44 +194,33 @@ class TwoNodesTest {
 
         // then: node A runs them once their lock has expired, and every due clock has exactly one breach
         awaitTrue("the dead node's jobs run by node A", () ->
-                count("select count(*) from act_ru_job where id_ in ('" + String.join("','", heldByTheDead) + "')") == 0
-                        && count("select count(*) from act_ru_job where type_ = 'timer'") == 0);
+                database.count("select count(*) from act_ru_job where id_ in ('" + String.join("','", heldByTheDead) + "')") == 0
+                        && database.count("select count(*) from act_ru_job where type_ = 'timer'") == 0);
         Duration takenOver = Duration.between(killed, Instant.now());
         log.info("Node A finished node B's jobs {} ms after the kill (lock time {} s); it executed {} jobs since the"
                 + " timers came due", takenOver.toMillis(), LOCK_TIME.toSeconds(), a.counter(EXECUTED) - executedByA);
         assertThat(jdbc.queryForList("select clock_id from sla_breach where clock_id in (" + joined(dueClocks)
                 + ") order by clock_id", Long.class)).isEqualTo(dueClocks);
-        assertThat(count("select count(*) - count(distinct clock_id) from sla_breach")).isZero();
+        assertThat(database.count("select count(*) - count(distinct clock_id) from sla_breach")).isZero();
         assertThat(a.counter(EXECUTED) - executedByA).isGreaterThanOrEqualTo(heldByTheDead.size());
         awaitMailsSettled();
-        assertThat(count("select count(*) from act_ru_incident")).as("incidents").isZero();
-        assertThat(count("select count(*) from mail_outbox where event_key like 'sla-breach:%'"))
-                .as("one breach mail per breach").isEqualTo(count("select count(*) from sla_breach"));
+        assertThat(database.count("select count(*) from act_ru_incident")).as("incidents").isZero();
+        assertThat(database.count("select count(*) from mail_outbox where event_key like 'sla-breach:%'"))
+                .as("one breach mail per breach").isEqualTo(database.count("select count(*) from sla_breach"));
     }
 
     /** Every mail queued so far was handled (written to the log: no SMTP server here) exactly once per event. */
     private static void awaitMailsSettled() {
         awaitTrue("every mail settled", () ->
-                count("select count(*) from mail_outbox where status not in ('SENT', 'LOGGED', 'NO_RECIPIENT')") == 0);
-        assertThat(count("select count(*) - count(distinct event_key) from mail_outbox")).isZero();
+                database.count("select count(*) from mail_outbox where status not in ('SENT', 'LOGGED', 'NO_RECIPIENT')") == 0);
+        assertThat(database.count("select count(*) - count(distinct event_key) from mail_outbox")).isZero();
     }
 
     private static String joined(List<Long> ids) {
         return ids.stream().map(String::valueOf).reduce((x, y) -> x + "," + y).orElse("null");
     }
 
-    private static int count(String sql) {
-        Integer count = jdbc.queryForObject(sql, Integer.class);
-        return count == null ? 0 : count;
-    }
-
-    /** Polls until the condition holds, for at most {@link #PATIENCE}. */
     private static void awaitTrue(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for %s; logs in %s", what, nodeA.log().getParent().toAbsolutePath())
-                    .isBefore(deadline);
-            ServerProcess.sleepBriefly();
-        }
+        ServerProcess.awaitTrue(what, PATIENCE, nodeA.log().getParent(), condition);
     }
 }
