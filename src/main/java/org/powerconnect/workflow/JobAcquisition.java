@@ -1,0 +1,80 @@
+package org.powerconnect.workflow;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets the job executor find the due jobs through an index instead of reading every job it holds.
+ * <p>
+ * A city's open applications keep several running SLA timers each: hundreds of thousands of rows in
+ * {@code ACT_RU_JOB}, nearly all due weeks ahead. Camunda's acquisition query asks for jobs whose due date is null
+ * or past, and has no index on the due date: with 278 000 timers every acquisition read the whole table (0.4–1.3 s),
+ * so the executor spent its time looking for work and breaches fired up to 107 s late (BENCHMARKS.md, scale runs).
+ * Here every job gets a due date (a message job: the moment it was created), which drops the "is null" from the
+ * query, jobs are acquired oldest due first (a backlog drains in the order its deadlines passed), and an index
+ * on the due date serves both: an acquisition reads only the jobs that are due.
+ * <p>
+ * Jobs written before this, by an older build, may have no due date and would then never be acquired: they get
+ * "now" once, at start-up (on PostgreSQL under the {@link StartupLock}, so one node does it at a time). All nodes
+ * on one database must run this build: an older one would write message jobs without a due date again.
+ */
+@Component
+class JobAcquisition extends AbstractProcessEnginePlugin {
+
+    private static final Logger log = LoggerFactory.getLogger(JobAcquisition.class);
+    static final String DUE_DATE_INDEX = "PC_IDX_JOB_DUEDATE";
+
+    private final DataSource dataSource;
+    private String jobTable = "ACT_RU_JOB";
+
+    JobAcquisition(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setEnsureJobDueDateNotNull(true);
+        configuration.setJobExecutorAcquireByDueDate(true);
+        String prefix = configuration.getDatabaseTablePrefix();
+        jobTable = (prefix == null ? "" : prefix) + "ACT_RU_JOB";
+    }
+
+    /** After the engine has created or updated its schema, before the job executor starts. */
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("create index if not exists " + DUE_DATE_INDEX + " on " + jobTable + " (DUEDATE_)");
+            }
+            int dated = giveDueDatesToUndatedJobs(connection);
+            if (dated > 0) {
+                log.info("{} jobs written without a due date by an older build are due now", dated);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not prepare " + jobTable + " for job acquisition by due date: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private int giveDueDatesToUndatedJobs(Connection connection) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update " + jobTable + " set DUEDATE_ = ? where DUEDATE_ is null")) {
+            update.setTimestamp(1, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+            return update.executeUpdate();
+        }
+    }
+}
