@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +28,12 @@ import org.springframework.stereotype.Component;
  * query, jobs are acquired oldest due first (a backlog drains in the order its deadlines passed), and an index
  * on the due date serves both: an acquisition reads only the jobs that are due.
  * <p>
- * Jobs written before this, by an older build, may have no due date and would then never be acquired: they get
- * "now" once, at start-up (on PostgreSQL under the {@link StartupLock}, so one node does it at a time). All nodes
- * on one database must run this build: an older one would write message jobs without a due date again.
+ * A job without a due date would never be acquired. Jobs written by an older build may have none: they get "now"
+ * at start-up (on PostgreSQL under the {@link StartupLock}, so one node does it at a time). An administrator may
+ * also remove a job's due date through the engine API ({@code PUT /engine-rest/job/{id}/duedate} with null),
+ * which to Camunda means "run it now": each node gives such jobs "now" once a minute
+ * ({@code powerconnect.jobs.date-undated-every}). All nodes on one database
+ * must run this build: an older one would write message jobs without a due date again.
  */
 @Component
 class JobAcquisition extends AbstractProcessEnginePlugin {
@@ -67,6 +71,24 @@ class JobAcquisition extends AbstractProcessEnginePlugin {
         } catch (SQLException e) {
             throw new IllegalStateException("could not prepare " + jobTable + " for job acquisition by due date: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a job whose due date was removed one interval late at most (a minute), where Camunda would run it at
+     * once.
+     */
+    @Scheduled(fixedDelayString = "${powerconnect.jobs.date-undated-every}",
+            initialDelayString = "${powerconnect.jobs.date-undated-every}")
+    void dateUndatedJobs() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            int dated = giveDueDatesToUndatedJobs(connection);
+            if (dated > 0) {
+                log.info("{} jobs without a due date (removed through the engine API?) are due now", dated);
+            }
+        } catch (SQLException e) {
+            log.warn("Could not date the jobs without a due date; trying again in a minute", e);
         }
     }
 

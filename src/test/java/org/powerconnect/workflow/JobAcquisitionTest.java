@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The job executor acquires jobs by due date through an index (see {@link JobAcquisition}): every job has a due
- * date, and one queued without, by an older build, is given one at start-up, or the executor would never run it.
+ * date, and one without (queued by an older build, or its due date removed by an administrator) is given one, or
+ * the executor would never run it.
  * The acquisitions here are the executor's own query, run with the engine clock.
  */
 class JobAcquisitionTest extends EngineTestSupport {
@@ -64,6 +65,22 @@ class JobAcquisitionTest extends EngineTestSupport {
         assertThat(queued).allSatisfy(id -> assertThat(job(id).getDuedate().toInstant())
                 .isEqualTo(shanghai("2026-09-24T10:05")));
         assertThat(acquire()).as("the same jobs after the start-up").containsAll(queued);
+    }
+
+    @Test
+    void shouldRunAJobWhoseDueDateAnAdministratorRemovedWithinAMinuteAsCamundaWouldRunItAtOnce() {
+        Set<String> before = Set.copyOf(mailJobIds());
+        at("2026-09-24T10:00");
+        submit(VoltageClass.LOW_VOLTAGE, 20, CustomerType.NON_RESIDENTIAL);
+        String mail = mailJobIds().stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
+        management.setJobDuedate(mail, null); // what PUT /engine-rest/job/{id}/duedate with null does
+
+        at("2026-09-24T10:05");
+        assertThat(acquire()).as("the job without a due date").doesNotContain(mail);
+
+        jobAcquisition.dateUndatedJobs(); // each node, once a minute
+        assertThat(job(mail).getDuedate().toInstant()).isEqualTo(shanghai("2026-09-24T10:05"));
+        assertThat(acquire()).contains(mail);
     }
 
     @Test
