@@ -32,14 +32,14 @@ import org.springframework.stereotype.Component;
  * at start-up (on PostgreSQL under the {@link StartupLock}, so one node does it at a time). An administrator may
  * also remove a job's due date through the engine API ({@code PUT /engine-rest/job/{id}/duedate} with null),
  * which to Camunda means "run it now": each node gives such jobs "now" once a minute
- * ({@code powerconnect.jobs.date-undated-every}). All nodes on one database
- * must run this build: an older one would write message jobs without a due date again.
+ * ({@code powerconnect.jobs.date-undated-every}). All nodes on one database must run this build: an older one
+ * would write message jobs without a due date again.
  */
 @Component
 class JobAcquisition extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(JobAcquisition.class);
-    static final String DUE_DATE_INDEX = "PC_IDX_JOB_DUEDATE";
+    private static final String DUE_DATE_INDEX = "PC_IDX_JOB_DUEDATE";
 
     private final DataSource dataSource;
     private String jobTable = "ACT_RU_JOB";
@@ -94,7 +94,9 @@ class JobAcquisition extends AbstractProcessEnginePlugin {
 
     private int giveDueDatesToUndatedJobs(Connection connection) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "update " + jobTable + " set DUEDATE_ = ? where DUEDATE_ is null")) {
+                // a new revision, as the engine writes one: an engine command holding the job as it was fails on
+                // optimistic locking instead of writing the missing due date back
+                "update " + jobTable + " set DUEDATE_ = ?, REV_ = REV_ + 1 where DUEDATE_ is null")) {
             update.setTimestamp(1, new Timestamp(ClockUtil.getCurrentTime().getTime()));
             return update.executeUpdate();
         }
