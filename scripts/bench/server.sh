@@ -3,6 +3,8 @@
 # a scale database, in the background, and waits until it answers. Prints the PID.
 #   scripts/bench/server.sh DB PORT LOGFILE
 # The default profile comes after postgres so the demo users (password "demo") exist, as in the README.
+# The JVM runs in UTC: seed-scale.sql and timer-lag.sh write Camunda's job due dates (timestamps without a zone,
+# which the engine reads in the JVM's zone) in UTC.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DB=${1:?database} PORT=${2:?port} LOG=${3:?log file}
@@ -13,7 +15,7 @@ if [ ! -s "$CP_FILE" ]; then
         ./mvnw -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime >&2
 fi
 SPRING_PROFILES_ACTIVE=postgres,default POWERCONNECT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" PORT="$PORT" \
-    nohup java ${JAVA_OPTS:--Xmx2g} -cp "target/classes:$(cat "$CP_FILE")" org.powerconnect.PowerConnectApplication \
+    nohup java ${JAVA_OPTS:--Xmx2g} -Duser.timezone=UTC -cp "target/classes:$(cat "$CP_FILE")" org.powerconnect.PowerConnectApplication \
     >"$LOG" 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do

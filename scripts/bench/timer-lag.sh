@@ -13,7 +13,7 @@ q <<SQL
 drop table if exists bench_lag;
 create table bench_lag as
 select j.id_ as job_id, s.id as clock_id, s.stage
-  from act_ru_job j join sla_clock s on s.outcome = 'RUNNING' and s.scope_key like j.execution_id_ || '/%'
+  from act_ru_job j join sla_clock s on s.outcome = 'RUNNING' and split_part(s.scope_key, '/', 1) = j.execution_id_
  where j.handler_type_ = 'timer-transition' and j.suspension_state_ = 1 and j.retries_ > 0
    and j.duedate_ > (now() at time zone 'UTC') + interval '1 day'
    and not exists (select 1 from sla_breach b where b.clock_id = s.id)

@@ -3,6 +3,7 @@ package org.powerconnect.workflow;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.powerconnect.notification.MailJobs;
 import org.powerconnect.notification.MailSettings;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,6 +33,9 @@ class CamundaMailJobs implements MailJobs {
             job.setJobHandlerType(MailJobHandler.TYPE);
             job.setJobHandlerConfiguration(new MailJobHandler.OutboxMailId(outboxMailId));
             job.setRetries(settings.attempts());
+            // due now: the job executor acquires by due date only (JobAcquisition), and Camunda dates only the
+            // jobs of its own declarations
+            job.setDuedate(ClockUtil.getCurrentTime());
             context.getJobManager().send(job);
             return null;
         });
