@@ -73,10 +73,7 @@ class JobAcquisition extends AbstractProcessEnginePlugin {
                 statement.execute(
                         "create index if not exists PC_IDX_JOB_LOCK_EXP on " + jobTable + " (LOCK_EXP_TIME_)");
             }
-            int dated = giveDueDatesToUndatedJobs(connection);
-            if (dated > 0) {
-                log.info("{} jobs written without a due date by an older build are due now", dated);
-            }
+            giveDueDatesToUndatedJobs(connection, "written by an older build");
         } catch (SQLException e) {
             throw new IllegalStateException("could not prepare " + jobTable + " for job acquisition by due date: "
                     + e.getMessage(), e);
@@ -92,22 +89,22 @@ class JobAcquisition extends AbstractProcessEnginePlugin {
     void dateUndatedJobs() {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            int dated = giveDueDatesToUndatedJobs(connection);
-            if (dated > 0) {
-                log.info("{} jobs without a due date (removed through the engine API?) are due now", dated);
-            }
+            giveDueDatesToUndatedJobs(connection, "removed through the engine API?");
         } catch (SQLException e) {
             log.warn("Could not date the jobs without a due date; trying again in a minute", e);
         }
     }
 
-    private int giveDueDatesToUndatedJobs(Connection connection) throws SQLException {
+    private void giveDueDatesToUndatedJobs(Connection connection, String likelyCause) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 // a new revision, as the engine writes one: an engine command holding the job as it was fails on
                 // optimistic locking instead of writing the missing due date back
                 "update " + jobTable + " set DUEDATE_ = ?, REV_ = REV_ + 1 where DUEDATE_ is null")) {
             update.setTimestamp(1, new Timestamp(ClockUtil.getCurrentTime().getTime()));
-            return update.executeUpdate();
+            int dated = update.executeUpdate();
+            if (dated > 0) {
+                log.info("{} jobs without a due date ({}) are due now", dated, likelyCause);
+            }
         }
     }
 }

@@ -49,10 +49,7 @@ class JobAcquisitionTest extends EngineTestSupport {
 
     @Test
     void shouldDateAQueuedMailAtTheMomentItWasQueuedAndAcquireItThen() {
-        Set<String> before = Set.copyOf(mailJobIds());
-        at("2026-09-24T10:00");
-        submit(VoltageClass.LOW_VOLTAGE, 20, CustomerType.NON_RESIDENTIAL);
-        List<String> queued = mailJobIds().stream().filter(id -> !before.contains(id)).toList();
+        List<String> queued = mailJobsOfASubmissionAt("2026-09-24T10:00");
 
         assertThat(queued).as("mails of a submission").isNotEmpty();
         assertThat(queued).allSatisfy(id -> assertThat(job(id).getDuedate().toInstant())
@@ -62,10 +59,7 @@ class JobAcquisitionTest extends EngineTestSupport {
 
     @Test
     void shouldGiveAMailQueuedWithoutDueDateByAnOlderBuildOneAtStartUpSoThatTheExecutorRunsIt() {
-        Set<String> before = Set.copyOf(mailJobIds());
-        at("2026-09-24T10:00");
-        submit(VoltageClass.LOW_VOLTAGE, 20, CustomerType.NON_RESIDENTIAL);
-        List<String> queued = mailJobIds().stream().filter(id -> !before.contains(id)).toList();
+        List<String> queued = mailJobsOfASubmissionAt("2026-09-24T10:00");
         assertThat(queued).isNotEmpty();
         queued.forEach(id -> jdbc.update("update act_ru_job set duedate_ = null where id_ = ?", id));
 
@@ -80,10 +74,7 @@ class JobAcquisitionTest extends EngineTestSupport {
 
     @Test
     void shouldRunAJobWhoseDueDateAnAdministratorRemovedWithinAMinuteAsCamundaWouldRunItAtOnce() {
-        Set<String> before = Set.copyOf(mailJobIds());
-        at("2026-09-24T10:00");
-        submit(VoltageClass.LOW_VOLTAGE, 20, CustomerType.NON_RESIDENTIAL);
-        String mail = mailJobIds().stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
+        String mail = mailJobsOfASubmissionAt("2026-09-24T10:00").stream().findFirst().orElseThrow();
         management.setJobDuedate(mail, null); // what PUT /engine-rest/job/{id}/duedate with null does
 
         at("2026-09-24T10:05");
@@ -163,12 +154,9 @@ class JobAcquisitionTest extends EngineTestSupport {
     private Scans acquisitionAt(String shanghaiDateTime) {
         at(shanghaiDateTime);
         Map<String, Object> before = scansOfJobTable();
-        ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
-        AcquiredJobs acquired = configuration.getCommandExecutorTxRequired()
-                .execute(new AcquireJobsCmd(configuration.getJobExecutor()));
+        List<String> acquired = run(new AcquireJobsCmd(jobExecutor())); // as many as the executor takes at once
         Map<String, Object> after = scansOfJobTable();
-        return new Scans(delta(before, after, "seq_scan"), delta(before, after, "idx_scan"),
-                acquired.getJobIdBatches().stream().flatMap(List::stream).toList());
+        return new Scans(delta(before, after, "seq_scan"), delta(before, after, "idx_scan"), acquired);
     }
 
     private Map<String, Object> scansOfJobTable() {
@@ -177,6 +165,14 @@ class JobAcquisitionTest extends EngineTestSupport {
 
     private static long delta(Map<String, Object> before, Map<String, Object> after, String column) {
         return ((Number) after.get(column)).longValue() - ((Number) before.get(column)).longValue();
+    }
+
+    /** The mail jobs that a submission at a Shanghai local time queued (the database holds other tests' too). */
+    private List<String> mailJobsOfASubmissionAt(String shanghaiDateTime) {
+        Set<String> before = Set.copyOf(mailJobIds());
+        at(shanghaiDateTime);
+        submit(VoltageClass.LOW_VOLTAGE, 20, CustomerType.NON_RESIDENTIAL);
+        return mailJobIds().stream().filter(id -> !before.contains(id)).toList();
     }
 
     /** Mail jobs belong to no process instance; the SLA timers and async continuations all do. */
@@ -191,13 +187,20 @@ class JobAcquisitionTest extends EngineTestSupport {
 
     /** One acquisition, as the job executor runs it, large enough to take every job due at the engine clock. */
     private List<String> acquire() {
-        ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
-        AcquiredJobs acquired = configuration.getCommandExecutorTxRequired()
-                .execute(new AcquireJobsCmd(jobExecutor(), 100_000));
+        return run(new AcquireJobsCmd(jobExecutor(), 100_000));
+    }
+
+    /** The ids of the jobs an acquisition command locked, run in the surrounding transaction if there is one. */
+    private List<String> run(AcquireJobsCmd acquisition) {
+        AcquiredJobs acquired = configuration().getCommandExecutorTxRequired().execute(acquisition);
         return acquired.getJobIdBatches().stream().flatMap(List::stream).toList();
     }
 
     private JobExecutor jobExecutor() {
-        return ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getJobExecutor();
+        return configuration().getJobExecutor();
+    }
+
+    private ProcessEngineConfigurationImpl configuration() {
+        return ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
     }
 }
